@@ -9,6 +9,7 @@
  * `defaultEvidence` the default. Ranges that could not be verified are kept wide so
  * that validation never rejects a value z/OS would take.
  */
+import { FTP_DATA_CIPHER_NAMES } from '../../model/cipher-suites';
 
 export type Evidence = 'V' | 'S' | 'I';
 export type AppliesTo = 'server' | 'client' | 'both';
@@ -64,9 +65,8 @@ const SMF_VALUE = oneOf('STD', 'TYPE119');
 const DATA_CONN = tokens('code page conversion: a table name, (file_cp,network_cp), FTP_STANDARD_TABLE or ISO8859-1', 1, 1);
 const RECFMS = ['F', 'FA', 'FB', 'FBA', 'FBM', 'FBS', 'FBSA', 'FBSM', 'FM', 'FS', 'FSA', 'FSM', 'U', 'UA', 'UM',
   'V', 'VA', 'VB', 'VBA', 'VBM', 'VBS', 'VBSA', 'VBSM', 'VM', 'VS', 'VSA', 'VSM'];
-/** The ten names System SSL takes on the CIPHERSUITE statement (zos-reference §2.4). */
-export const FTP_CIPHER_SUITES = ['SSL_NULL_MD5', 'SSL_NULL_SHA', 'SSL_RC4_MD5_EX', 'SSL_RC4_MD5', 'SSL_RC4_SHA',
-  'SSL_RC2_MD5_EX', 'SSL_DES_SHA', 'SSL_3DES_SHA', 'SSL_AES_128_SHA', 'SSL_AES_256_SHA'] as const;
+/** The ten names System SSL takes on the CIPHERSUITE statement (zos-reference §2.4), from the one cipher table. */
+export const FTP_CIPHER_SUITES: readonly string[] = FTP_DATA_CIPHER_NAMES;
 export const FTP_EXTENSIONS = ['AUTH_GSSAPI', 'AUTH_TLS', 'SIZE', 'MDTM', 'UTF8', 'REST_STREAM'] as const;
 
 type Row = [

@@ -117,6 +117,7 @@ function finding(id: string, message: string, fix: string, location: SourceLocat
 const ACK_MARKER = /^zftps-ack\b\s*(.*)$/i;
 const ACK_BODY = /^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?:\s+(.*))?$/;
 const SEQUENCE_COLUMNS = /^\d{8}$/;
+const HEADING = /^([-=*#_+~])\1{2,}/;
 
 export function parseFtpData(text: string | Buffer, file: string): ParseResult<FtpDataConfig> {
   const at = (line: number, column?: number): SourceLocation => (column ? { file, line, column } : { file, line });
@@ -188,7 +189,13 @@ export function parseFtpData(text: string | Buffer, file: string): ParseResult<F
     hasContent = true;
     if (trimmed.startsWith('#') || trimmed.startsWith(';')) {
       if (trimmed.startsWith('#')) hashLines.push(lineNo);
-      const kept = readComment(trimmed.slice(1).trim(), lineNo);
+      const body = trimmed.slice(1).trim();
+      // A rule or heading (`; ---- security ----`, `;*****`) titles what follows; it describes no one statement.
+      if (HEADING.test(body)) {
+        pendingComment = [];
+        continue;
+      }
+      const kept = readComment(body, lineNo);
       if (kept) pendingComment.push(kept);
       continue;
     }
@@ -221,7 +228,8 @@ export function parseFtpData(text: string | Buffer, file: string): ParseResult<F
     }
   }
 
-  if (trailingBlankLines.length) {
+  // A file of nothing but blanks is simply empty; its layout is not worth a second finding.
+  if (trailingBlankLines.length && hasContent) {
     const [first] = trailingBlankLines;
     findings.push(finding('FTPD-FILE-FORMAT',
       `${countLines(trailingBlankLines)} trailing blanks (first at line ${first}); as a z/OS UNIX file (/etc/ftp.data) some values are rejected`,
@@ -288,7 +296,7 @@ function classifyContent(text: string | Buffer): Unreadable {
     if (b >= 0x80) high++;
   }
   if (nul > 0) return 'binary';
-  if (ebcdicBlank / sampleLength >= 0.05 && (ebcdicBlank + ebcdicAlnum) / sampleLength >= 0.5 && high / sampleLength >= 0.25) {
+  if (ebcdicBlank / sampleLength >= 0.05 && (ebcdicBlank + ebcdicAlnum) / sampleLength >= 0.5 && high / sampleLength >= 0.1) {
     return 'ebcdic';
   }
   if (control / sampleLength > 0.05) return 'binary';
