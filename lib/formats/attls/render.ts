@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../diagnostics';
 import type { PolicyParamSpec, PolicySpec, PolicyStatementSpec } from '../types';
+import { statementSpec } from './catalogue';
 
 const INDENT = '  ';
 /** A word the parser reads back unchanged without quotes. */
@@ -50,6 +51,9 @@ function writeStatement(
       word(p.key, `parameter of ${where}`);
       if (block.type.toLowerCase() !== p.key.toLowerCase()) {
         throw new InputError(`policy ${where}: inline group ${p.key} holds a ${block.type} statement; they must be the same type`);
+      }
+      if (statementSpec(p.key)?.inline === false) {
+        throw new InputError(`policy ${where}: ${p.key} is a top-level statement and cannot be coded inline; refer to it with ${p.key}Ref`);
       }
       if (p.values?.length) throw new InputError(`policy ${where}: inline group ${p.key} cannot also have values`);
       writeStatement(out, { ...block, type: p.key }, depth + 1, p.key.length + 1, p.comment);
