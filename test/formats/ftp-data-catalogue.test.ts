@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FTP_DATA_STATEMENTS, describeGrammar, suggestKeyword, validateValue } from '../../lib/formats/ftp-data';
+import { FTP_DATA_STATEMENTS, describeGrammar, statementTableMarkdown, suggestKeyword, validateValue } from '../../lib/formats/ftp-data';
 
 describe('FTP_DATA_STATEMENTS', () => {
   it('holds the whole server catalogue, not only TLS', () => {
@@ -34,12 +36,17 @@ describe('FTP_DATA_STATEMENTS', () => {
       ['SECURE_LOGIN', 'NO_CLIENT_AUTH', 'V'], ['SECURE_PASSWORD', 'REQUIRED', 'V'], ['SECURE_DATACONN', 'CLEAR', 'V'],
       ['SECURE_CTRLCONN', 'CLEAR', 'V'], ['SECURE_SESSION_REUSE', 'ALLOWED', 'V'], ['SECURE_PBSZ', '16384', 'I'],
       ['TLSPORT', '990', 'V'], ['SECUREIMPLICITZOS', 'TRUE', 'V'], ['TLSTIMEOUT', '100', 'I'], ['SSLV3', 'FALSE', 'I'],
-      ['VERIFYUSER', 'FALSE', 'I'], ['INACTIVE', '300', 'V'], ['DATACTTIME', '120', 'I'],
+      ['VERIFYUSER', 'FALSE', 'I'], ['INACTIVE', '300', 'I'], ['DATACTTIME', '120', 'I'],
     ];
     for (const [keyword, zosDefault, evidence] of expected) {
       const info = FTP_DATA_STATEMENTS.get(keyword)!;
       assert.deepEqual([info.zosDefault, info.defaultEvidence], [zosDefault, evidence], keyword);
     }
+  });
+
+  it('is the table docs/ftp-data.md shows', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'ftp-data.md'), 'utf8');
+    assert.ok(doc.includes(statementTableMarkdown()), 'regenerate the table in docs/ftp-data.md from statementTableMarkdown()');
   });
 
   it('every default fits its own grammar', () => {

@@ -7,6 +7,7 @@ export {
   FTP_EXTENSIONS,
   describeGrammar,
   parsePortRange,
+  statementTableMarkdown,
   suggestKeyword,
   validateValue,
   type AppliesTo,
