@@ -105,7 +105,7 @@ function portCondition(side: 'Local' | 'Remote'): ParamSpec[] {
 }
 
 const ROLE = ['Client', 'Server', 'ServerWithClientAuth'];
-const JOB_OR_USER = 'a name of 1–8 characters, or a prefix ending in *';
+const JOB_OR_USER = 'a name or a prefix ending in *';
 
 /** Protocol switches, shared by the environment and connection advanced parms. */
 function protocolSwitches(withDefaults: boolean): ParamSpec[] {
@@ -539,4 +539,34 @@ export function checkParamValue(param: ParamSpec, values: readonly string[]): st
     case 'cipherList':
       return undefined;
   }
+}
+
+/** The catalogue as Markdown, as docs/attls.md shows it (a test keeps the two identical). */
+export function catalogueMarkdown(): string {
+  const grammar = (v: ValueGrammar): string => {
+    switch (v.kind) {
+      case 'onoff': return 'On / Off';
+      case 'enum': return v.values.join(' / ');
+      case 'int': return `${v.min}–${v.max}`;
+      case 'string': return `${v.what} (${v.minLength}–${v.maxLength} chars)`;
+      case 'address': return 'All / ip / ip/prefix / ip-ip';
+      case 'portRange': return 'n / n-m';
+      case 'cipherList': return v.fourChar ? 'constant or 4-hex string' : 'constant or 2-hex string';
+      case 'ref': return `${v.target} statement name`;
+      case 'group': return `{ ${v.statement} }`;
+    }
+  };
+  const out: string[] = [];
+  for (const s of ATTLS_STATEMENTS) {
+    out.push(`#### ${s.name} [${s.evidence}]${s.inline ? ' (top level or inline)' : ''}`, '', s.description, '');
+    out.push('| parameter | value | default | notes |', '| --- | --- | --- | --- |');
+    for (const x of s.params) {
+      const notes = [x.required ? 'required' : '', x.repeatable ? 'repeatable' : '', x.evidence !== 'V' ? `[${x.evidence}]` : '']
+        .filter(Boolean)
+        .join(', ');
+      out.push(`| ${x.name} | ${grammar(x.value)} | ${x.default ?? ''} | ${notes} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
 }

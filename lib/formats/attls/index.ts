@@ -10,6 +10,7 @@ export {
   groupStatement,
   canonicalName,
   checkParamValue,
+  catalogueMarkdown,
   didYouMean,
   type StatementSpec,
   type ParamSpec,

@@ -163,7 +163,7 @@ interface Token {
 const NL = Symbol('newline');
 type Item = Token | typeof NL;
 
-const isBrace = (t: Item, brace: '{' | '}'): t is Token => t !== NL && !t.quoted && t.text === brace;
+const isBrace = (t: Item, brace: '{' | '}'): boolean => t !== NL && !t.quoted && t.text === brace;
 
 /** An ISPF member keeps 8-digit sequence numbers in columns 73–80 of every (80-column) record. */
 function hasSequenceNumbers(lines: readonly string[]): boolean {
