@@ -239,7 +239,7 @@ function plan(spec: KeyRingSpec, facts: KeyRingModel, opts: RacfOptions): Plan {
     }
   }
   if (token) {
-    build.push({ title: `PKCS #11 token ${token} (KEYRING *TOKEN*/${token}).`, doc: DOC.addtoken, commands: [`RACDCERT ADDTOKEN(${token})`] });
+    build.push({ title: `PKCS #11 token ${token} (FTP.DATA / policy key ring: ${keyringReference(spec)}).`, doc: DOC.addtoken, commands: [`RACDCERT ADDTOKEN(${token})`] });
     build.push({
       title: 'Bind the server certificate (PERSONAL, DEFAULT), the CAs and self-signed client certificates (CERTAUTH) to the token.',
       doc: DOC.bind,
@@ -321,29 +321,24 @@ function uploadText(uploads: Plan['uploads']): string {
   );
 }
 
-function gskkymanText(spec: KeyRingSpec, opts: RacfOptions): string {
+function gskkymanText(spec: KeyRingSpec, facts: KeyRingModel, opts: RacfOptions): string {
   const kdb = spec.ringName;
+  const selfSignedClients = opts.files.clients.filter((c) => c.selfSigned);
   const lines = [
-    `; Key database ${kdb} (KEYRING ${kdb}): gskkyman is menu driven, so these`,
-    '; are the menu steps. Syntax and behaviour of the import options:',
-    `; ${DOC.gskkyman}`,
-    ';',
-    `; 1. Copy to z/OS UNIX in binary: ${opts.files.serverPkcs12 ?? '(CSR path: see below)'}`,
-    ...opts.files.cas.map((ca) => `;    and in binary: ${ca.certificate}`),
-    `; 2. gskkyman -> 1 Create new database: ${kdb}`,
-    ';    (or 2 Open database when it exists). Choose a database password.',
-    '; 3. Manage keys and certificates -> Import certificate and private key:',
-    `;    the PKCS#12 file, its password from ${opts.files.serverPkcs12Password ?? 'n/a'},`,
-    `;    label ${spec.server.label}; then Set key as default.`,
-    '; 4. Manage certificates -> Import a certificate, for each CA file',
-    ...opts.files.cas.map((ca) => `;    ${ca.certificate} with label ${ca.label}`),
-    '; 5. Store database password (creates the .sth stash file next to the',
-    ';    .kdb; the FTP server finds it there).',
-    '; 6. Give the FTP server user ID read access to both files only.',
-    '; Client certificates for VERIFY_USER are still registered in RACF: run',
-    '; the RACF job for the user ID mappings and the level-3 profile.',
+    `Key database ${kdb} (KEYRING ${kdb}). gskkyman is menu driven, so these are the menu steps.`,
+    `Import options: ${DOC.gskkyman}.`,
+    '',
+    `1. Copy to z/OS UNIX: ${opts.files.serverPkcs12 ?? opts.files.serverCertificate} in binary; the PEM certificates in text mode: ` +
+      [...opts.files.cas.map((c) => c.certificate), ...selfSignedClients.map((c) => c.certificate)].join(', ') + '.',
+    `2. gskkyman, 1 Create new database: ${kdb} (or 2 Open database when it exists), with a database password.`,
+    `3. Manage keys and certificates, Import certificate and private key: the PKCS#12 file with the password in ${opts.files.serverPkcs12Password ?? '(none)'}, label ${spec.server.label}; then Set key as default.`,
+    '4. Manage certificates, Import a certificate (imported certificates are trusted): ' +
+      [...opts.files.cas.map((c) => `${c.certificate} as ${c.label}`), ...selfSignedClients.map((c) => `${c.certificate} as ${c.label} (self-signed client)`)].join('; ') + '.',
+    '5. Store database password: writes the .sth stash file next to the .kdb, where the FTP server looks for it.',
+    '6. Let only the FTP server user ID read the .kdb and .sth files.',
+    `Client certificates for VERIFY_USER (${facts.clientCertificates.filter((c) => c.userId).length}) and the level-3 profile are still RACF: run keyring.jcl.`,
   ];
-  return lines.flatMap((l) => (l.length > 72 ? wrapWords(l.replace(/^; ?/, ''), 70).map((w) => `; ${w}`) : [l])).join('\n') + '\n';
+  return finish(lines.flatMap((l) => (l === '' ? [';'] : wrapWords(l, 68).map((w, i) => (i === 0 ? `; ${w}` : `;   ${w}`)))));
 }
 
 function zosClientFiles(spec: KeyRingSpec, facts: KeyRingModel, opts: RacfOptions, dsnBase: string): RacfFile[] {
@@ -427,7 +422,7 @@ export function renderRacfCommands(spec: KeyRingSpec, facts: KeyRingModel, opts:
       kind: 'genreq',
     });
   }
-  if (spec.form === 'kdb') out.push({ path: `${dir}/gskkyman-steps.txt`, content: gskkymanText(spec, opts), kind: 'gskkyman' });
+  if (spec.form === 'kdb') out.push({ path: `${dir}/gskkyman-steps.txt`, content: gskkymanText(spec, facts, opts), kind: 'gskkyman' });
   out.push({
     path: `${dir}/operator-commands.txt`,
     content: finish([

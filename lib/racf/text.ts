@@ -62,10 +62,11 @@ export function tsoCommand(command: string, indent = 2): string[] {
   return lines;
 }
 
-/** A TSO comment block, one `/* ... *\/` per line, wrapped at 72 columns. */
+/** A TSO comment block, one comment per line, wrapped at 72 columns. */
 export function tsoComment(text: string, indent = 0): string[] {
   const width = MAX_COLUMNS - indent - 6;
-  return wrapWords(text, width).map((l) => `${' '.repeat(indent)}/* ${l.padEnd(width)} */`);
+  // A '*/' inside the text (e.g. '*TOKEN*/name') would end the comment early and turn the rest into a command.
+  return wrapWords(text.replace(/\*\//g, '* /'), width).map((l) => `${' '.repeat(indent)}/* ${l.padEnd(width)} */`);
 }
 
 /** A JCL comment block (`//*`). */
