@@ -238,6 +238,9 @@ describe('atomic uploads', () => {
     fs.chmodSync(join(home, 'x.sh'), 0o600);
     await upload(ufs, '/x.sh', 'v2');
     assert.equal(fs.statSync(join(home, 'x.sh')).mode & 0o777, 0o600);
+    fs.chmodSync(join(home, 'x.sh'), 0o666); // bits the umask would strip
+    await upload(ufs, '/x.sh', 'v3');
+    assert.equal(fs.statSync(join(home, 'x.sh')).mode & 0o777, 0o666);
   });
 });
 

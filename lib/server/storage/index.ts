@@ -29,6 +29,7 @@ const fstatFd = promisify(fs.fstat);
 const readFd = promisify(fs.read);
 const writeFd = promisify(fs.write);
 const fsyncFd = promisify(fs.fsync);
+const fchmodFd = promisify(fs.fchmod);
 
 const C = fs.constants;
 // O_NOFOLLOW/O_NONBLOCK do not exist on Windows; there the realpath checks stand alone.
@@ -386,6 +387,8 @@ class Home implements UserFileSystem {
     }
     // replace, unique, append, and resume at 0: a fresh partial (this also discards a kept one).
     const fd = await this.openChecked(partial, WRITE_NEW, vpath, fileMode);
+    // open(2) applies the umask; a replaced file keeps exactly the bits it had.
+    if (existing) await fchmodFd(fd, fileMode).catch(() => undefined);
     if (mode === 'append' && existing) {
       try {
         await this.copyInto(target, fd, vpath);
