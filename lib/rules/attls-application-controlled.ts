@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-APPLICATION-CONTROLLED',
   severity: 'error',
   title: 'ApplicationControlled is not On',
+  fix: 'Code `ApplicationControlled On` in the FTP server\'s TTLSEnvironmentAdvancedParms.',
   description:
     'The FTP server is an AT-TLS controlling application: it starts TLS itself after AUTH TLS and stops it for CCC. ' +
     'Without ApplicationControlled On (TTLSEnvironmentAdvancedParms, or the connection advanced parms) the stack ' +

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CIPHER-DEFAULT',
   severity: 'warning',
   title: 'No TTLSCipherParms for the FTP server',
+  fix: 'Add TTLSCipherParms listing the wanted suites in preference order.',
   description: 'Without TTLSCipherParms AT-TLS passes no cipher list to System SSL, whose defaults include the null cipher and weak suites.',
   sources: [IBM.cipherChoice, seed('Guideline: The default ciphers used by System SSL support a null cipher')],
   settings: ['TTLSCipherParms'],

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CIPHER-FORMAT',
   severity: 'error',
   title: 'Malformed or unknown V3CipherSuites value',
+  fix: 'Write one AT-TLS constant per line, or a hex string of the keyword\'s width (2 or 4).',
   description:
     'V3CipherSuites takes constant names or a string of 2-hex codes (4-char-only suites cannot be written in that ' +
     'form); V3CipherSuites4Char takes constants or a string of 4-hex codes. An odd-length string, blanks, a code for ' +

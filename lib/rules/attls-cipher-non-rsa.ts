@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CIPHER-NON-RSA',
   severity: 'warning',
   title: 'Non-RSA key exchange in the FTP server\'s cipher list',
+  fix: 'Keep an RSA key-exchange suite in the list and confirm ECDHE/TLS 1.3 support on the target system.',
   description:
     'The seed states that only RSA key exchange is supported for the FTP server. Modern AT-TLS supports DHE and ' +
     'ECDHE (and TLS 1.3) suites, so this is a warning: confirm that the target system negotiates them for FTP. ' +

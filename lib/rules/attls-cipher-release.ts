@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CIPHER-RELEASE',
   severity: 'warning',
   title: 'Cipher suites the target release lacks',
+  fix: 'Remove TLS 1.3 suites, or target z/OS 2.4 or later.',
   description:
     'TLS 1.3 suites (TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256) exist in System SSL ' +
     'from z/OS 2.4. On an earlier target release they cannot be negotiated. ECDHE suites are in System SSL since ' +

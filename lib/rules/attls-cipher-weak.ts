@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CIPHER-WEAK',
   severity: 'warning',
   title: 'Weak cipher in the FTP server\'s TTLSCipherParms',
+  fix: 'Remove export, RC4, RC2, DES and 3DES suites; prefer AES-GCM.',
   description: 'Export-grade, RC4, RC2, DES and 3DES suites are broken or deprecated (RFC 7465, SWEET32); sessions that negotiate them can be attacked.',
   sources: [inferred('RFC 7465 prohibits RC4; 40-bit export and 56-bit DES keys are brute-forceable; 3DES has a 64-bit block (SWEET32)')],
   settings: ['V3CipherSuites', 'V3CipherSuites4Char'],

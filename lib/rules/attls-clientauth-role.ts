@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CLIENTAUTH-ROLE',
   severity: 'error',
   title: 'Client authentication wanted but HandshakeRole is not ServerWithClientAuth',
+  fix: 'Code `HandshakeRole ServerWithClientAuth` in the environment action.',
   description:
     'SECURE_LOGIN REQUIRED or VERIFY_USER needs the client certificate from the handshake. Only HandshakeRole ' +
     'ServerWithClientAuth asks for it; with Server no certificate arrives and every USER gets 531.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CLIENTAUTH-UNNEEDED',
   severity: 'warning',
   title: 'ServerWithClientAuth with SECURE_LOGIN NO_CLIENT_AUTH',
+  fix: 'Code `HandshakeRole Server`, or set SECURE_LOGIN REQUIRED/VERIFY_USER.',
   description:
     'HandshakeRole ServerWithClientAuth asks every client for a certificate (and with ClientAuthType Required or ' +
     'SAFCheck rejects those without one), yet SECURE_LOGIN NO_CLIENT_AUTH means FTP never uses it.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CLIENTAUTHTYPE-OPTIONAL',
   severity: 'warning',
   title: 'ClientAuthType PassThru or Full with client authentication',
+  fix: 'Code `ClientAuthType Required` (or SAFCheck).',
   description:
     'With ClientAuthType PassThru the stack does not validate the client certificate; with Full a certificate is ' +
     'optional. SECURE_LOGIN REQUIRED/VERIFY_USER then either accepts unvalidated certificates (PassThru: level 1 not met) ' +

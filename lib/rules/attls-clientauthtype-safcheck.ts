@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-CLIENTAUTHTYPE-SAFCHECK',
   severity: 'info',
   title: 'ClientAuthType SAFCheck with SECURE_LOGIN REQUIRED',
+  fix: 'Use `ClientAuthType Required` for level 1, or SECURE_LOGIN VERIFY_USER if RACF mapping is intended.',
   description:
     'SAFCheck makes the stack require a client certificate that maps to a RACF user ID (return code 5002 otherwise), ' +
     'which is already level-2 behaviour although FTP.DATA asks only for level 1 (REQUIRED).',

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-DATA-RULE-PREEMPTS',
   severity: 'warning',
   title: 'Another rule can capture FTP data connections',
+  fix: 'Give the FTP server rule the higher Priority, or narrow the other rule.',
   description:
     'SecondaryMap gives a data connection the control connection\'s policy only when the data connection maps no ' +
     'rule or a lower-priority one. A rule with priority >= the FTP server rule that covers the active data port 20 ' +

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-DIRECTION-BOTH',
   severity: 'warning',
   title: 'FTP server rule with Direction Both',
+  fix: 'Code `Direction Inbound`.',
   description:
     'IBM requires Direction Inbound for the FTP server rule. Both also matches outbound connections, so the server ' +
     'rule can capture the server\'s active-mode data connections (and other outbound traffic) before SecondaryMap applies.',

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-DIRECTION',
   severity: 'error',
   title: 'FTP server rule with Direction Outbound',
+  fix: 'Code `Direction Inbound` in the FTP server rule.',
   description:
     'The FTP server accepts its control connections (passive socket), which only Direction Inbound (or Both) matches. ' +
     'Reported when no inbound rule covers the control port but an Outbound rule does, which looks like the intended server rule.',

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-ENV-KEYRING',
   severity: 'error',
   title: 'Environment action without key ring or HandshakeRole',
+  fix: 'Add TTLSKeyringParms with Keyring, and HandshakeRole, to the environment action.',
   description: 'TTLSEnvironmentAction requires TTLSKeyringParms (inline or Ref) with a Keyring, and HandshakeRole. Without them the environment cannot be built and the handshake fails.',
   sources: [IBM.envAction, IBM.keyringParms],
   settings: ['TTLSKeyringParms', 'Keyring', 'HandshakeRole'],

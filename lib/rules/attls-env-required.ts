@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-ENV-REQUIRED',
   severity: 'error',
   title: 'TLS enabled but no environment action',
+  fix: 'Add `TTLSEnvironmentActionRef` naming an environment action with key ring and HandshakeRole.',
   description: 'When the group action has TTLSEnabled On the rule must name a TTLSEnvironmentAction (key ring, handshake role); without one no TLS environment exists.',
   sources: [IBM.attlsActions, IBM.envAction],
   settings: ['TTLSEnvironmentActionRef'],

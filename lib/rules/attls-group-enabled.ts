@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-GROUP-ENABLED',
   severity: 'error',
   title: 'The FTP rule\'s group action does not enable TLS',
+  fix: 'Code `TTLSEnabled On` in the FTP server\'s group action.',
   description:
     'TTLSEnabled is required in TTLSGroupAction. With Off (or missing) the connection\'s policy status is "not enabled": ' +
     'traffic flows in clear and the FTP server cannot honour AUTH TLS.',

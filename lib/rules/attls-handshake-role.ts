@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-HANDSHAKE-ROLE',
   severity: 'error',
   title: 'HandshakeRole Client for the FTP server',
+  fix: 'Code `HandshakeRole Server` (ServerWithClientAuth for client authentication).',
   description:
     'The FTP server is always the TLS server, on the control connection and on every data connection whichever side ' +
     'connects. HandshakeRole must be Server or ServerWithClientAuth (a TTLSConnectionAction may override the environment\'s).',

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-JOBNAME',
   severity: 'warning',
   title: 'TTLSRule Jobname does not match the FTP daemon',
+  fix: 'Code the daemon\'s job name (e.g. FTPD1, or FTPD*) in Jobname, or remove it.',
   description:
     'A rule with Jobname matches only connections of that job. The FTP daemon runs as the forked job name (procedure ' +
     'FTPD runs as FTPD1; 8-character names keep theirs), so `Jobname FTPD` never matches. Reported when the daemon job ' +

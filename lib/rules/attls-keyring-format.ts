@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-KEYRING-FORMAT',
   severity: 'error',
   title: 'Keyring or KeyringPw out of limits',
+  fix: 'Keep Keyring within 1023 and KeyringPw within 128 characters (prefer KeyringStashFile).',
   description: 'Keyring takes 1-1023 characters and KeyringPw 1-128 characters. Longer values are rejected by Policy Agent, which then installs no policy.',
   sources: [IBM.keyringParms],
   settings: ['Keyring', 'KeyringPw'],

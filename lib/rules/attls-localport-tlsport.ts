@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-LOCALPORT-TLSPORT',
   severity: 'warning',
   title: 'TLSPORT not covered by any inbound TTLSRule',
+  fix: 'Cover the TLSPORT with an inbound rule, or code `TLSPORT 0`.',
   description:
     'TLSPORT is coded for implicit TLS on another port than the control port, but no inbound TTLSRule covers it. ' +
     'A server started on that port would have no AT-TLS policy, so implicit-TLS clients could not connect.',

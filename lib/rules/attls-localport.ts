@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-LOCALPORT',
   severity: 'error',
   title: 'No TTLSRule covers the FTP control port',
+  fix: 'Code `LocalPortRange <control port>` (the port the FTP server listens on) in its TTLSRule.',
   description:
     'The FTP server\'s rule must have LocalPortRange (or a PortRange/PortGroup reference) covering the port the server ' +
     'listens on (PORT start parameter, default 21). Otherwise the control connection maps no rule and AUTH TLS fails.',

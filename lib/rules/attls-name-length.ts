@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-NAME-LENGTH',
   severity: 'error',
   title: 'Statement name missing or longer than 32 characters',
+  fix: 'Name every top-level statement with 1-32 characters.',
   description: 'A top-level policy statement must have a name of 1-32 characters (inline groups may omit it). Policy Agent rejects other names and installs no policy.',
   sources: [IBM.policyStructure, IBM.keyringParms],
   settings: ['statement name'],

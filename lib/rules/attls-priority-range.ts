@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-PRIORITY-RANGE',
   severity: 'error',
   title: 'TTLSRule Priority outside 1-2000000000',
+  fix: 'Use a Priority in 1-2000000000.',
   description: 'Priority must be an integer in 1-2000000000; other values are rejected by Policy Agent, which then installs no policy.',
   sources: [IBM.ttlsRule, IBM.attlsRules],
   settings: ['Priority'],

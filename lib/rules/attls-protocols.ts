@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-PROTOCOLS',
   severity: 'warning',
   title: 'Protocol switches of the FTP server environment',
+  fix: 'Code `TLSv1.2 On` (and `TLSv1.3 On` from z/OS 2.4), and `TLSv1 Off`, `TLSv1.1 Off`, `SSLv3 Off` once clients allow.',
   description:
     'IBM\'s defaults (unchanged in 2.5 and 3.1) are SSLv2 Off, SSLv3 Off, TLSv1 On, TLSv1.1 On, TLSv1.2 Off, TLSv1.3 Off, ' +
     'so a policy that codes no switches tops out at TLS 1.1. Warnings: SSLv2/SSLv3 On; TLSv1 or TLSv1.1 On (coded or ' +

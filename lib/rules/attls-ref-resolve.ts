@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ATTLS-REF-RESOLVE',
   severity: 'error',
   title: 'Reference to an undefined statement',
+  fix: 'Define the referenced statement or correct the name (exact case).',
   description:
     'A `…Ref` parameter must name a statement of the matching type. Names are case-sensitive (`ftp_env` is not ' +
     '`FTP_ENV`). Policy Agent treats an unresolved reference as an error and installs no new AT-TLS policy.',

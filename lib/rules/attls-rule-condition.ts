@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'ATTLS-RULE-CONDITION',
   severity: 'error',
   title: 'TTLSRule without Direction, another condition or a group action',
+  fix: 'Give every TTLSRule Direction, a port/address/Jobname condition and TTLSGroupActionRef.',
   description:
     'Every TTLSRule needs Direction, at least one other condition (address, port, Jobname or Userid) and ' +
     'TTLSGroupActionRef. Policy Agent rejects a rule without them, and on any error it installs no new AT-TLS policy.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-SECONDARY-MAP',
   severity: 'error',
   title: 'SecondaryMap is not On',
+  fix: 'Code `SecondaryMap On` in the FTP server\'s TTLSEnvironmentAdvancedParms.',
   description:
     'SecondaryMap On makes the FTP data connections (active and passive) use the control connection\'s AT-TLS ' +
     'environment. Without it data connections map no rule, so PROT P transfers cannot be protected and session reuse is impossible.',

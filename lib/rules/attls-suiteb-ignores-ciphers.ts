@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-SUITEB-IGNORES-CIPHERS',
   severity: 'info',
   title: 'SuiteBProfile overrides TTLSCipherParms',
+  fix: 'Drop TTLSCipherParms, or set `SuiteBProfile Off`.',
   description: 'With SuiteBProfile other than Off the Suite B profile decides the ciphers, and TTLSCipherParms is ignored.',
   sources: [IBM.envAction],
   settings: ['SuiteBProfile', 'TTLSCipherParms'],

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ATTLS-TLSV13-RELEASE',
   severity: 'error',
   title: 'TLSv1.3 On before z/OS 2.4',
+  fix: 'Remove `TLSv1.3 On`, or target z/OS 2.4 or later.',
   description: 'TLS 1.3 needs z/OS 2.4 or later (System SSL). On an earlier target release (system.release) the TLSv1.3 parameter is not available.',
   sources: [IBM.tls13Prereq, zosRef('§4.7 (security level 13 added to the FTP application data in 2.4)')],
   settings: ['TLSv1.3'],

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'CERT-CA-TRUSTED',
   severity: 'error',
   title: 'CA certificate in the ring is not trusted',
+  fix: 'Mark the CA certificate trusted: `RACDCERT CERTAUTH ALTER(LABEL(...)) TRUST`.',
   description: 'System SSL ignores CA certificates whose RACF status is NOTRUST, so certificates they signed (server chain or client certificates) fail validation.',
   sources: [IBM.clientAuthLevels, inferred('RACF status NOTRUST makes System SSL skip the certificate as a trust anchor')],
   settings: ['KEYRING', 'Keyring'],

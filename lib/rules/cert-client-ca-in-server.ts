@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'CERT-CLIENT-CA-IN-SERVER',
   severity: 'error',
   title: 'Client authentication without the client CA in the server ring',
+  fix: 'Connect the client CA (USAGE(CERTAUTH)) or the self-signed client certificates to the server ring.',
   description:
     'With SECURE_LOGIN REQUIRED or VERIFY_USER, System SSL validates client certificates against the server ring: ' +
     'the CA that signed them (CA-signed) or the client certificate itself (self-signed) must be in the ring. ' +

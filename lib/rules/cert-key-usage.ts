@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'CERT-KEY-USAGE',
   severity: 'warning',
   title: 'Server certificate key usage does not allow the configured key exchange',
+  fix: 'Reissue the server certificate with KEYUSAGE(HANDSHAKE) (digitalSignature and keyEncipherment).',
   description:
     'When the server certificate has a key-usage extension, RSA key exchange needs keyEncipherment and ECDHE/DHE ' +
     'and TLS 1.3 need digitalSignature. Severity: error when keyEncipherment is missing and every configured suite ' +

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'CERT-RSA-KEY',
   severity: 'error',
   title: 'Server certificate key is not RSA',
+  fix: 'Issue the server certificate with an RSA key (2048 bits or more).',
   description:
     'IBM supports only RSA key exchange for the FTP server. Severity: error with native TLS (its ten CIPHERSUITE names ' +
     'are all RSA, so no handshake can succeed); warning with AT-TLS, where ECDHE_ECDSA suites might still work.',

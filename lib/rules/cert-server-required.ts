@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'CERT-SERVER-REQUIRED',
   severity: 'error',
   title: 'Key ring lacks the server certificate',
+  fix: 'Connect the server certificate with its private key as DEFAULT (native), or name it with CertificateLabel (AT-TLS).',
   description:
     'Every TLS handshake authenticates the server, so the ring must hold the server certificate with its private key. ' +
     'Native TLS uses the ring\'s DEFAULT certificate; AT-TLS uses the certificate named by CertificateLabel, or the ' +

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'CERT-USER-REGISTERED',
   severity: 'warning',
   title: 'Client certificate mapped to no user ID',
+  fix: 'Register the client certificate for its user (RACDCERT ID(user) ADD ... TRUST, or MAP).',
   description:
     'SECURE_LOGIN VERIFY_USER (levels 2 and 3) needs each client certificate registered in RACF and mapped to the ' +
     'login user ID; SECURE_PASSWORD OPTIONAL skips the password only for such certificates. A certificate mapped to no ' +

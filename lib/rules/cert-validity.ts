@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'CERT-VALIDITY',
   severity: 'warning',
   title: 'Certificate expired, not yet valid, or expiring soon',
+  fix: 'Renew the certificate before it expires and connect the new one to the ring.',
   description:
     'A certificate in the ring (server, CA or known client certificate) outside its validity period fails every ' +
     'handshake that uses it. Severity: error when expired or not yet valid; warning when it expires within ' +

@@ -4,6 +4,8 @@
  */
 import type { Finding, SourceLocation } from '../diagnostics';
 import type { Acknowledgement, ServerModel } from '../model/config';
+import { ATTLS_PARSE_CHECKS } from '../formats/attls';
+import { FTP_DATA_PARSE_CHECKS } from '../formats/ftp-data';
 import { ALL_RULES } from './index';
 import type { Rule } from './types';
 
@@ -38,10 +40,13 @@ export const ENGINE_CHECKS = [
   },
 ];
 
+/** The parsers' own finding ids: lint may acknowledge them too, so they are not "unknown". */
+const PARSE_CHECK_IDS = [...FTP_DATA_PARSE_CHECKS, ...ATTLS_PARSE_CHECKS].map((c) => c.id);
+
 /**
  * Runs every rule and returns its findings, acknowledged where the model says so,
- * sorted by file, line, column and rule id. `extraKnownIds` are ids that may be
- * acknowledged although no rule here reports them (the parsers' checks).
+ * sorted by file, line, column and rule id. The parsers' check ids and `extraKnownIds`
+ * may be acknowledged although no rule here reports them.
  */
 export function runRules(
   model: ServerModel,
@@ -78,7 +83,7 @@ export function runRules(
       });
     }
   }
-  const known = new Set([...rules.map((r) => r.id), ...extraKnownIds, ...ENGINE_CHECKS.map((c) => c.id)]);
+  const known = new Set([...rules.map((r) => r.id), ...PARSE_CHECK_IDS, ...extraKnownIds, ...ENGINE_CHECKS.map((c) => c.id)]);
   return sortFindings(acknowledge(findings, modelAcknowledgements(model), known, model.path));
 }
 

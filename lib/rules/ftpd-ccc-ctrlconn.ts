@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-CCC-CTRLCONN',
   severity: 'info',
   title: 'CCC enabled by TLSRFCLEVEL but refused by SECURE_CTRLCONN',
+  fix: 'Accept that CCC stays refused, or set `SECURE_CTRLCONN CLEAR` if clients need CCC.',
   description: 'TLSRFCLEVEL RFC4217 or CCCNONOTIFY lets clients send CCC, but with SECURE_CTRLCONN SAFE or PRIVATE every CCC is answered `534 CCC not supported`.',
   sources: [IBM.reply534ccc, IBM.tlsrfclevel],
   settings: ['TLSRFCLEVEL', 'SECURE_CTRLCONN'],

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-CCCNONOTIFY-ATTLS',
   severity: 'error',
   title: 'TLSRFCLEVEL CCCNONOTIFY with TLSMECHANISM ATTLS',
+  fix: 'Use `TLSRFCLEVEL RFC4217` with AT-TLS; serve CCCNONOTIFY partners from a native-TLS server exempt from AT-TLS.',
   description:
     'CCCNONOTIFY (CCC without the TLS close_notify exchange) is invalid with AT-TLS: a CCC then makes the session ' +
     'fail. IBM\'s remedy is native TLS (TLSMECHANISM FTP) for the partner that needs it, exempted from AT-TLS rules.',

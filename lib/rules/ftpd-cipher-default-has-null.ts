@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-CIPHER-DEFAULT-HAS-NULL',
   severity: 'warning',
   title: 'No CIPHERSUITE: System SSL defaults include the null cipher',
+  fix: 'Code CIPHERSUITE statements in order of preference, e.g. SSL_AES_256_SHA then SSL_AES_128_SHA.',
   description:
     'With native TLS and no CIPHERSUITE statement the System SSL default list applies, which includes null ' +
     '(no encryption) and export-grade ciphers. IBM says to code CIPHERSUITE to remove the null cipher.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-CIPHER-DUP',
   severity: 'warning',
   title: 'Same CIPHERSUITE coded twice',
+  fix: 'Remove the repeated CIPHERSUITE statement.',
   description: 'CIPHERSUITE statements form an ordered preference list; a repeated name makes the intended order unclear.',
   sources: [inferred('order of CIPHERSUITE statements = preference order (IBM CIPHERSUITE page); a duplicate cannot change it and probably marks an editing slip')],
   settings: ['CIPHERSUITE'],

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'FTPD-CIPHER-EXPORT-REG',
   severity: 'info',
   title: 'CIPHERSUITE subject to export regulation',
+  fix: 'Check that the cryptographic features for these ciphers are installed; keep an alternative in the list.',
   description:
     'IBM lists SSL_3DES_SHA, SSL_RC4_SHA, SSL_RC4_MD5, SSL_AES_128_SHA and SSL_AES_256_SHA as subject to export ' +
     'regulation and possibly unavailable on a given system; if they are, only the remaining ciphers can be negotiated.',

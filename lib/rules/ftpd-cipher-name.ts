@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'FTPD-CIPHER-NAME',
   severity: 'error',
   title: 'Unknown CIPHERSUITE name',
+  fix: 'Use only the ten FTP.DATA cipher names, one per CIPHERSUITE statement.',
   description: `CIPHERSUITE accepts exactly ten names: ${FTP_DATA_CIPHER_NAMES.join(', ')}. Any other value is rejected by the server.`,
   sources: [IBM.ciphersuite],
   settings: ['CIPHERSUITE'],

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'FTPD-CIPHER-NULL',
   severity: 'warning',
   title: 'Null cipher in CIPHERSUITE',
+  fix: 'Remove SSL_NULL_MD5 and SSL_NULL_SHA; list SSL_AES_256_SHA and SSL_AES_128_SHA.',
   description: 'SSL_NULL_MD5 and SSL_NULL_SHA encrypt nothing: a client that negotiates them sends passwords and data in clear. IBM says to remove the null cipher.',
   sources: [seed('Guideline: ... should be coded to remove the null cipher from the list of acceptable ciphers')],
   settings: ['CIPHERSUITE'],

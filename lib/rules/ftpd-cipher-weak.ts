@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'FTPD-CIPHER-WEAK',
   severity: 'warning',
   title: 'Weak cipher in CIPHERSUITE',
+  fix: 'Remove export, RC4, RC2, DES and 3DES ciphers; prefer SSL_AES_256_SHA and SSL_AES_128_SHA.',
   description:
     'Export-grade (_EX, 40-bit), RC4, RC2, DES and 3DES ciphers are broken or deprecated (RC4: RFC 7465; ' +
     '3DES: SWEET32). A client that prefers them gets a session an eavesdropper can attack.',

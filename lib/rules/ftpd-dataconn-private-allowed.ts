@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-DATACONN-PRIVATE-ALLOWED',
   severity: 'warning',
   title: 'Protected data required but login without TLS allowed',
+  fix: 'Code `SECURE_FTP REQUIRED`, or lower SECURE_DATACONN to CLEAR.',
   description:
     'SECURE_DATACONN PRIVATE or SAFE requires protected data connections, while SECURE_FTP ALLOWED lets clients log ' +
     'in without TLS. Such clients can never issue PROT P, so every transfer they try is refused (425).',

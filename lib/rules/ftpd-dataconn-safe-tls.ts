@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-DATACONN-SAFE-TLS',
   severity: 'warning',
   title: 'SECURE_DATACONN SAFE on a TLS-only server',
+  fix: 'Write `SECURE_DATACONN PRIVATE`.',
   description: 'For TLS, SAFE behaves exactly like PRIVATE (PROT S is always refused with TLS). Writing SAFE on a TLS-only server suggests an integrity-only level that TLS does not offer.',
   sources: [IBM.secureDataconn, IBM.reply536],
   settings: ['SECURE_DATACONN'],

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'FTPD-DUP-SINGLE',
   severity: 'warning',
   title: 'Single-valued statement coded more than once',
+  fix: 'Keep one occurrence of the statement.',
   description:
     'A statement that takes one value (everything but EXTENSIONS, CIPHERSUITE and other repeatable statements) is ' +
     'coded twice. z/OS is assumed to use the last occurrence, so an earlier line that looks in force is not.',

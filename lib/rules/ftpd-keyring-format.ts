@@ -24,6 +24,7 @@ export const rule: Rule = {
   id: 'FTPD-KEYRING-FORMAT',
   severity: 'error',
   title: 'KEYRING value is not a ring, owner/ring or key database path',
+  fix: 'Write `KEYRING ring`, `KEYRING owner/ring` or `KEYRING /path/to/key.kdb`.',
   description:
     'KEYRING must name a SAF key ring (`ring` owned by the server user, or `owner/ring`) or a key database ' +
     '(a z/OS UNIX path starting with `/`). Other shapes cannot be opened by System SSL, so the handshake fails. ' +

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-KEYRING-VIRTUAL',
   severity: 'error',
   title: 'Server KEYRING is a virtual ring',
+  fix: 'Name a real ring owned by the server user ID with the server certificate connected USAGE(PERSONAL) DEFAULT.',
   description:
     'The virtual rings `*AUTH*/*` and `*SITE*/*` hold only CERTAUTH or SITE certificates. RACF returns a private key ' +
     'only for a certificate connected with usage PERSONAL, so a server using a virtual ring has no private key and ' +

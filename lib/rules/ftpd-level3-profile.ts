@@ -29,6 +29,7 @@ export const rule: Rule = {
   id: 'FTPD-LEVEL3-PROFILE',
   severity: 'warning',
   title: 'Level-3 SERVAUTH profile missing or not the FTP port profile',
+  fix: 'Define SERVAUTH `EZB.FTP.<sysname>.<daemon>.PORT<port>` (daemon = forked job name, e.g. FTPD1), PERMIT READ to allowed users, refresh SERVAUTH.',
   description:
     'Level-3 client authentication (SECURE_LOGIN VERIFY_USER with a SERVAUTH profile) checks READ access to ' +
     '`EZB.FTP.<sysname>.<daemon>.PORT<port>`, where the daemon name is the forked job name (procedure FTPD runs as ' +

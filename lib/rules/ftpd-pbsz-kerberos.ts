@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-PBSZ-KERBEROS',
   severity: 'info',
   title: 'SECURE_PBSZ on a TLS-only server',
+  fix: 'Remove SECURE_PBSZ unless Kerberos (AUTH_GSSAPI) is enabled.',
   description: 'SECURE_PBSZ sizes Kerberos protected buffers. TLS clients always send PBSZ 0, so on a server without AUTH_GSSAPI the statement has no effect.',
   sources: [RFC4217('9 (PBSZ 0 for TLS)'), inferred('the protection buffer size only applies to GSSAPI-wrapped data')],
   settings: ['SECURE_PBSZ', 'EXTENSIONS'],

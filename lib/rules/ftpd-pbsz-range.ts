@@ -6,6 +6,7 @@ export const rule = valueRule({
   keyword: 'SECURE_PBSZ',
   severity: 'warning',
   title: 'SECURE_PBSZ outside 512-32768',
+  fix: 'Write a size in 512-32768, e.g. `SECURE_PBSZ 16384`.',
   description:
     'The server accepts PBSZ sizes 512-32768 (reply 501 otherwise); the SECURE_PBSZ statement is taken to have the ' +
     'same range. Severity: error for a value that is not a number at all; warning for a number outside the range ' +

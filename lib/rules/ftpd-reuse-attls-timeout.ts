@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-REUSE-ATTLS-TIMEOUT',
   severity: 'warning',
   title: 'Session reuse impossible under AT-TLS',
+  fix: 'Set GSK_V3_SESSION_TIMEOUT (TTLSGskAdvancedParms) above the longest control-to-data pause, and SecondaryMap On.',
   description:
     'With AT-TLS, data connections resume the control connection\'s session only when they map to the same ' +
     'environment (SecondaryMap On) and GSK_V3_SESSION_TIMEOUT is not 0. Otherwise SECURE_SESSION_REUSE ALLOWED ' +

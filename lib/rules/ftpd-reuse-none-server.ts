@@ -6,6 +6,7 @@ export const rule = valueRule({
   keyword: 'SECURE_SESSION_REUSE',
   severity: 'error',
   title: 'SECURE_SESSION_REUSE NONE (or another invalid value) on the server',
+  fix: 'Write `SECURE_SESSION_REUSE ALLOWED` (or REQUIRED), or remove the statement.',
   description:
     'On the server SECURE_SESSION_REUSE takes ALLOWED or REQUIRED. NONE is a client-only value: in a server ' +
     'FTP.DATA it is a syntax error and z/OS uses ALLOWED, so sessions are resumed although NONE was written.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-REUSE-REQUIRED',
   severity: 'warning',
   title: 'SECURE_SESSION_REUSE REQUIRED',
+  fix: 'Use `SECURE_SESSION_REUSE ALLOWED` unless every client resumes TLS sessions.',
   description:
     'REQUIRED makes every data-connection handshake resume the control connection\'s TLS session. Clients that do ' +
     'not resume (several common ones, or any after the session cache expired) fail every transfer.',

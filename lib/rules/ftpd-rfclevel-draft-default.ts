@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-RFCLEVEL-DRAFT-DEFAULT',
   severity: 'info',
   title: 'TLSRFCLEVEL left at the DRAFT default',
+  fix: 'Code `TLSRFCLEVEL RFC4217` (peers must match), or `TLSRFCLEVEL DRAFT` to make the choice explicit.',
   description:
     'Without TLSRFCLEVEL the server behaves at the Internet-draft level of FTP over TLS (z/OS behaviour since V1R2): ' +
     'clients cannot use CCC, and AUTH is handled the draft\'s more restrictive way. Clients written to RFC 4217 may expect more.',

@@ -6,6 +6,7 @@ export const rule = valueRule({
   keyword: 'TLSRFCLEVEL',
   severity: 'error',
   title: 'Invalid TLSRFCLEVEL value',
+  fix: 'Write `TLSRFCLEVEL DRAFT`, `RFC4217` or `CCCNONOTIFY`.',
   description: 'TLSRFCLEVEL takes DRAFT, RFC4217 or CCCNONOTIFY; any other value is a syntax error and the default DRAFT applies.',
   sources: [IBM.tlsrfclevel],
   problem: oneOf('TLSRFCLEVEL', ['DRAFT', 'RFC4217', 'CCCNONOTIFY'], 'the default DRAFT (no CCC for clients)'),

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-SECPW-OPTIONAL-NEEDS-CLIENTAUTH',
   severity: 'error',
   title: 'SECURE_PASSWORD OPTIONAL without client authentication',
+  fix: 'Code `SECURE_LOGIN REQUIRED` or `VERIFY_USER` with SECURE_PASSWORD OPTIONAL, or drop OPTIONAL.',
   description:
     'SECURE_PASSWORD OPTIONAL (log in by certificate, no password) works only with SECURE_LOGIN REQUIRED or ' +
     'VERIFY_USER. With NO_CLIENT_AUTH the server logs EZYFS16I and silently forces SECURE_PASSWORD REQUIRED.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-SECPW-OPTIONAL-TLS-ONLY',
   severity: 'info',
   title: 'SECURE_PASSWORD OPTIONAL with only Kerberos enabled',
+  fix: 'Remove SECURE_PASSWORD OPTIONAL, or enable TLS with `EXTENSIONS AUTH_TLS`.',
   description: 'SECURE_PASSWORD affects only TLS-protected sessions. With AUTH_GSSAPI but no AUTH_TLS it has no effect.',
   sources: [IBM.securePassword],
   settings: ['SECURE_PASSWORD', 'EXTENSIONS'],

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-SECURE-FTP-NO-MECH',
   severity: 'error',
   title: 'SECURE_FTP REQUIRED with no security mechanism enabled',
+  fix: 'Code `EXTENSIONS AUTH_TLS` with the TLS setup, or set `SECURE_FTP ALLOWED`.',
   description:
     'SECURE_FTP REQUIRED means every login must use TLS or Kerberos. With neither EXTENSIONS AUTH_TLS nor ' +
     'AUTH_GSSAPI coded no mechanism is available, so no client can ever log in.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-SECURE-LOGIN-NEEDS-EXT',
   severity: 'warning',
   title: 'SECURE_LOGIN without a security extension',
+  fix: 'Code `EXTENSIONS AUTH_TLS` (or AUTH_GSSAPI), or remove SECURE_LOGIN.',
   description:
     'SECURE_LOGIN is valid only when EXTENSIONS AUTH_TLS or AUTH_GSSAPI is coded; otherwise no client ' +
     'ever presents a certificate or ticket and the client-authentication level is never applied.',

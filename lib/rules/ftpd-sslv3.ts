@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-SSLV3',
   severity: 'warning',
   title: 'SSLV3 TRUE',
+  fix: 'Remove `SSLV3 TRUE` (or write `SSLV3 FALSE`).',
   description: 'SSLv3 is broken (POODLE, RFC 7568 forbids it) and z/OS turned it off by default in V2R1. SSLV3 TRUE lets clients negotiate it with native TLS.',
   sources: [IBM.sslv3, inferred('RFC 7568 deprecates SSLv3')],
   settings: ['SSLV3'],

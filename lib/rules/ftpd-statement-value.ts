@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'FTPD-STATEMENT-VALUE',
   severity: 'error',
   title: 'Statement value outside its grammar',
+  fix: 'Correct the value as the IBM statement page describes, or remove the statement.',
   description:
     'The value of a known server statement does not fit its documented form (enumeration, TRUE/FALSE, number ' +
     'range, name). z/OS rejects the statement and uses the default, so the setting meant is not in force. ' +

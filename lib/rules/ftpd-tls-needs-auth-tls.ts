@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'FTPD-TLS-NEEDS-AUTH-TLS',
   severity: 'warning',
   title: 'TLS statements coded but TLS is not enabled',
+  fix: 'Code `EXTENSIONS AUTH_TLS` to enable TLS, or remove the TLS statements.',
   description:
     'TLSMECHANISM, TLSRFCLEVEL, KEYRING, CIPHERSUITE, TLSTIMEOUT, SSLV3, SECURE_SESSION_REUSE and ' +
     'SECURE_PASSWORD OPTIONAL only apply when `EXTENSIONS AUTH_TLS` is coded. Without it the server ' +

@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSMECH-ATTLS-IGNORED',
   severity: 'warning',
   title: 'Native-TLS statements ignored under AT-TLS',
+  fix: 'Remove the statement from FTP.DATA and set the matching AT-TLS parameter (Keyring, V3CipherSuites, GSK_V3_SESSION_TIMEOUT, SSLv3) in the policy.',
   description:
     'With TLSMECHANISM ATTLS the stack performs TLS from the AT-TLS policy; KEYRING, CIPHERSUITE and ' +
     'TLSTIMEOUT (and, by the same reasoning, SSLV3) in FTP.DATA are ignored. Coding them suggests settings ' +

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSMECH-ATTLS-NEEDS-POLICY',
   severity: 'error',
   title: 'TLSMECHANISM ATTLS without an AT-TLS policy',
+  fix: 'Enable TCPCONFIG TTLS and provide a policy whose TTLSRule maps the control port (Direction Inbound, group and environment actions).',
   description:
     'TLSMECHANISM ATTLS hands TLS to the TCP/IP stack: AT-TLS must be enabled in the stack (TCPCONFIG TTLS) ' +
     'and a policy with a TTLSRule for the FTP server must be installed. Without either, AUTH TLS cannot be honoured.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSMECH-FTP-DEPRECATED',
   severity: 'warning',
   title: 'Native TLS (TLSMECHANISM FTP) on the server',
+  fix: 'Code `TLSMECHANISM ATTLS` and move KEYRING, CIPHERSUITE and TLSTIMEOUT into an AT-TLS policy.',
   description:
     'IBM calls AT-TLS the better way to implement TLS for the FTP server, ships a migration health check ' +
     '(ZOSMIGV2R4_NEXT_CS_FTPSRV_NTVSSL) against native TLS in the FTP server, and documents KEYRING and ' +

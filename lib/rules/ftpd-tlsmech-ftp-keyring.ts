@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSMECH-FTP-KEYRING',
   severity: 'error',
   title: 'Native TLS without a KEYRING',
+  fix: 'Code `KEYRING <ring>` naming the ring with the server certificate, or use TLSMECHANISM ATTLS with a policy.',
   description:
     'With TLSMECHANISM FTP (the default) the FTP server performs TLS itself and needs a KEYRING holding its ' +
     'certificate and private key. Without one every AUTH TLS handshake fails.',

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSPORT-IMPLICIT',
   severity: 'warning',
   title: 'Server runs on the implicit-TLS port',
+  fix: 'Serve explicit TLS on port 21 with SECURE_FTP REQUIRED, SECURE_CTRLCONN and SECURE_DATACONN PRIVATE; code `TLSPORT 0`.',
   description:
     'When the server listens on its TLSPORT every session is implicit TLS (port-990 style), which RFC 4217 dropped ' +
     'and IBM recommends against: implicit sessions follow the draft behaviour whatever TLSRFCLEVEL says, and client ' +

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSPORT-NOT-AUTH-TLS',
   severity: 'warning',
   title: 'TLSPORT coded without EXTENSIONS AUTH_TLS',
+  fix: 'Code `EXTENSIONS AUTH_TLS` with the TLS setup, or `TLSPORT 0`.',
   description: 'An implicit-TLS port still needs the server\'s TLS setup (key ring, mechanism), which is only in force with EXTENSIONS AUTH_TLS.',
   sources: [inferred('implicit TLS uses the same TLS configuration as AUTH TLS, and the TLS statements apply only with AUTH_TLS (TLSMECHANISM page)')],
   settings: ['TLSPORT', 'EXTENSIONS'],

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-TLSPORT-SECUREIMPLICIT',
   severity: 'warning',
   title: 'Implicit-TLS server without SECUREIMPLICITZOS',
+  fix: 'Code `SECUREIMPLICITZOS FALSE` for non-z/OS clients or `TRUE` for z/OS clients.',
   description:
     'IBM says to code SECUREIMPLICITZOS when the server is started on its TLSPORT. The default TRUE sends the 220 ' +
     'greeting in clear before the handshake (z/OS style); most non-z/OS clients handshake first (FALSE) and hang.',

@@ -6,6 +6,7 @@ export const rule = valueRule({
   keyword: 'TLSTIMEOUT',
   severity: 'warning',
   title: 'TLSTIMEOUT outside 0-86400',
+  fix: 'Write a number of seconds in 0-86400, e.g. `TLSTIMEOUT 3600`.',
   description:
     'TLSTIMEOUT is the TLS session-cache lifetime in seconds (it maps to AT-TLS GSK_V3_SESSION_TIMEOUT, whose ' +
     'System SSL range is 0-86400). Severity: error for a value that is not a number; warning for a number outside ' +

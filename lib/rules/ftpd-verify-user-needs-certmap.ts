@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'FTPD-VERIFY-USER-NEEDS-CERTMAP',
   severity: 'info',
   title: 'Client certificates must be registered in RACF',
+  fix: 'Register client certificates with `RACDCERT ID(user) ADD(...) TRUST` or a MAP name filter.',
   description:
     'SECURE_LOGIN VERIFY_USER and SECURE_PASSWORD OPTIONAL need each client certificate registered in the security ' +
     'product and associated with a user ID (RACDCERT ADD ID(user) or MAP). Reported when no key ring is modelled; ' +

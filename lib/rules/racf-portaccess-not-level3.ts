@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'RACF-PORTACCESS-NOT-LEVEL3',
   severity: 'warning',
   title: 'EZB.PORTACCESS profile used for level-3 login control',
+  fix: 'Define and permit `EZB.FTP.<sysname>.<daemon>.PORT<port>` for level 3; keep EZB.PORTACCESS for the bind only.',
   description:
     'EZB.PORTACCESS.<sys>.<tcpip>.<safname> guards which job may bind a reserved port; it does not restrict which FTP ' +
     'users log in. Level 3 checks EZB.FTP.<sys>.<daemon>.PORT<port> instead.',

@@ -25,6 +25,8 @@ export interface Rule {
   /** Default severity of a hit. */
   readonly severity: Severity;
   readonly title: string;
+  /** The general remedy, for the catalogue documentation (each hit carries its specific fix). */
+  readonly fix: string;
   /** What the rule checks and why; says when a hit's severity differs from the default. */
   readonly description: string;
   /** Why the constraint holds: seed step, IBM page, RFC section, or the inference made. */

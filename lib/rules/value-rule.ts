@@ -12,6 +12,7 @@ export interface ValueRuleSpec {
   readonly keyword: string;
   readonly severity: Severity;
   readonly title: string;
+  readonly fix: string;
   readonly description: string;
   readonly sources: readonly RuleSource[];
   /** Returns a problem description for a bad value (and optionally a severity), or undefined. */
@@ -23,6 +24,7 @@ export function valueRule(spec: ValueRuleSpec): Rule {
     id: spec.id,
     severity: spec.severity,
     title: spec.title,
+    fix: spec.fix,
     description: spec.description,
     sources: spec.sources,
     settings: [spec.keyword],

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'ZFTPS-CIPHER-NOT-SERVABLE',
   severity: 'warning',
   title: 'Cipher suite not servable by the zftps server',
+  fix: 'List a suite Node can serve (e.g. TLS_RSA_WITH_AES_128_GCM_SHA256 / SSL_AES_128_SHA) ahead of it, or accept that only z/OS serves it.',
   description:
     'The configured cipher suite is valid on z/OS but Node\'s TLS (OpenSSL 3) cannot offer it (3DES, RC4, RC2, DES, ' +
     'export suites). z/OS itself is not affected; the zftps server (zftps serve) leaves the suite out, so clients ' +

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'ZFTPS-SESSION-TIMEOUT-SHORT',
   severity: 'warning',
   title: 'Session cache shorter than the idle limit under SECURE_SESSION_REUSE REQUIRED',
+  fix: 'Make TLSTIMEOUT / GSK_V3_SESSION_TIMEOUT at least INACTIVE, or use SECURE_SESSION_REUSE ALLOWED.',
   description:
     'With SECURE_SESSION_REUSE REQUIRED every data connection must resume the control connection\'s TLS session. ' +
     'The session stays resumable for TLSTIMEOUT seconds (native TLS) or GSK_V3_SESSION_TIMEOUT (AT-TLS), while ' +

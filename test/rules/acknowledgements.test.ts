@@ -55,7 +55,7 @@ describe('acknowledgements', () => {
 
   it('a rule that throws becomes a ZFTPS-RULE-FAILED error instead of a stack trace', () => {
     const { model } = lintModel(broken);
-    const bad = { id: 'X-BAD', severity: 'warning' as const, title: 't', description: 'd', sources: [], settings: ['S'], check: () => { throw new Error('boom'); } };
+    const bad = { id: 'X-BAD', severity: 'warning' as const, title: 't', fix: 'f', description: 'd', sources: [], settings: ['S'], check: () => { throw new Error('boom'); } };
     const fs = runRules(model, [bad]);
     assert.equal(fs[0].ruleId, 'ZFTPS-RULE-FAILED');
     assert.match(fs[0].message, /X-BAD failed: boom/);

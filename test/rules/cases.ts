@@ -530,7 +530,7 @@ export const CASES: readonly RuleCase[] = [
   pass('ATTLS-CIPHER-DEFAULT', 'cipher parms coded', { ftpData: F }),
 
   fail('ATTLS-PROTOCOLS', 'TLSv1.2 left at default', { ftpData: F, policy: policy({ adv: ['ApplicationControlled On', 'SecondaryMap On'] }), at: polAt('TTLSEnvironmentAdvancedParmsRef'), mentions: ['TLSv1.2'] }),
-  fail('ATTLS-PROTOCOLS', 'TLSv1 by default', { ftpData: F, policy: policy({ adv: adv('TLSv1', null) }), at: undefined, at: polAt('TTLSEnvironmentAdvancedParmsRef'), mentions: ['TLSv1', 'default'] }),
+  fail('ATTLS-PROTOCOLS', 'TLSv1 by default', { ftpData: F, policy: policy({ adv: adv('TLSv1', null) }), at: polAt('TTLSEnvironmentAdvancedParmsRef'), mentions: ['TLSv1', 'default'] }),
   fail('ATTLS-PROTOCOLS', 'SSLv3 On', { ftpData: F, policy: policy({ adv: [...ADV, 'SSLv3 On'] }), at: polAt('SSLv3') }),
   fail('ATTLS-PROTOCOLS', 'everything Off is an error', { ftpData: F, policy: policy({ adv: adv('TLSv1.2', 'TLSv1.2 Off') }), severity: 'error', at: polAt('TTLSEnvironmentAdvancedParmsRef') }),
   pass('ATTLS-PROTOCOLS', 'TLSv1.2 only', { ftpData: F }),
