@@ -9,9 +9,10 @@ export const rule: Rule = {
   description:
     'With AT-TLS, data connections resume the control connection\'s session only when they map to the same ' +
     'environment (SecondaryMap On) and GSK_V3_SESSION_TIMEOUT is not 0. Otherwise SECURE_SESSION_REUSE ALLOWED ' +
-    'never resumes (slower transfers) and REQUIRED fails every transfer.',
+    'never resumes (slower transfers) and REQUIRED fails every transfer. This rule checks the timeout; ' +
+    'SecondaryMap is ATTLS-SECONDARY-MAP\'s.',
   sources: [IBM.reuseAttls, IBM.gskAdvanced],
-  settings: ['SECURE_SESSION_REUSE', 'GSK_V3_SESSION_TIMEOUT', 'SecondaryMap'],
+  settings: ['SECURE_SESSION_REUSE', 'GSK_V3_SESSION_TIMEOUT'],
   check(model) {
     const v = mappedView(model);
     if (!v) return [];
