@@ -6,7 +6,22 @@
  */
 export * from './constructs';
 export * from './diagnostics';
-export type * from './model/config';
+export type {
+  Extension as ExtensionValue,
+  FtpDataConfig,
+  FtpDataStatement,
+  Setting,
+  AttlsPolicy,
+  PolicyStatement,
+  PolicyParam,
+  ServerModel,
+  SystemSettings,
+  KeyRingModel,
+  CertificateFacts,
+  ClientCertificateFacts,
+  ZosRelease,
+  Acknowledgement,
+} from './model/config';
 export type * from './model/manifest';
 export type * from './model/server-config';
 export type * from './model/user-registry';

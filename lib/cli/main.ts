@@ -5,7 +5,9 @@
  * synth, 2 unusable input (missing or unreadable files, bad arguments).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { InputError } from '../diagnostics';
+import { InputError, isBlocking } from '../diagnostics';
+import { lintFiles } from '../lint';
+import { serveCommand } from './serve';
 import type { ZosRelease } from '../model/config';
 import { renderFindings, type OutputFormat } from './output';
 import { runProgram } from './run-program';
@@ -46,8 +48,6 @@ export function buildCli(): Command {
     .option('--sysname <name>', 'system name (for the level-3 profile)')
     .option('--daemon <jobname>', 'FTP daemon job name, e.g. FTPD1')
     .action(async (file: string, o: { policy?: string; format: OutputFormat; port: number; release: ZosRelease; sysname?: string; daemon?: string }) => {
-      const { lintFiles } = await import('../lint');
-      const { isBlocking } = await import('../diagnostics');
       const result = lintFiles(file, { policy: o.policy, controlPort: o.port, release: o.release, sysname: o.sysname, daemonJobName: o.daemon });
       process.stdout.write(renderFindings(result.findings, o.format));
       const unusable = result.findings.some((f) => /-FILE-(EBCDIC|BINARY|EMPTY)$/.test(f.ruleId) && f.severity === 'error');
@@ -67,7 +67,6 @@ export function buildCli(): Command {
     .option('--policy <file>', 'with --ftp-data: the AT-TLS policy')
     .option('--keys <dir>', 'with --ftp-data: folder with server.key, server.crt (chain), optional ca.pem (client CAs) and users.json')
     .action(async (outdir: string | undefined, o: Record<string, string | number | undefined>) => {
-      const { serveCommand } = await import('./serve');
       await serveCommand(outdir, o);
     });
 

@@ -39,7 +39,7 @@ export class CipherSuitePolicy {
 
   /** Values for CIPHERSUITE statements: the FTP.DATA name, or the name as written when there is none. */
   ftpDataNames(): string[] {
-    return this.names.map((n) => lookupCipher(n)?.ftpDataName ?? n);
+    return this.names.map((n) => lookupCipher(n)?.ftpName ?? n);
   }
 
   /** Values for V3CipherSuites4Char: IANA constants (every suite has a 4-character code, so one keyword keeps one order). */

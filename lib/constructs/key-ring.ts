@@ -22,7 +22,7 @@ export class KeyRingName {
   static keyDatabase(path: string): KeyRingName {
     return new KeyRingName(path, 'kdb', path);
   }
-  /** A z/OS PKCS #11 token (documented for AT-TLS): `*TOKEN*/NAME`. */
+  /** A z/OS PKCS #11 token (documented for AT-TLS): `*TOKEN*` + `/NAME`. */
   static token(name: string): KeyRingName {
     return new KeyRingName(`*TOKEN*/${name}`, 'token', name);
   }

@@ -130,7 +130,7 @@ export interface SecureFtpServerProps {
   readonly cipherSuites?: CipherSuitePolicy;
   /** Protocol versions (AT-TLS switches; native TLS only has SSLV3). @default TLS 1.2 and 1.3 */
   readonly tlsVersions?: readonly TlsVersion[];
-  /** SECURE_PBSZ (Kerberos buffer size; TLS uses PBSZ 0). @default 16384 */
+  /** SECURE_PBSZ (Kerberos protected-buffer size; TLS always uses PBSZ 0). Written only when set or with AUTH_GSSAPI. @default 16384 */
   readonly securePbsz?: number;
   /** TLSTIMEOUT, seconds a native-TLS session stays resumable. @default 3600 */
   readonly tlsTimeoutSeconds?: number;
@@ -296,8 +296,10 @@ export class SecureFtpServer extends Construct {
       s('SECURE_PASSWORD', [r.clientAuth.securePassword], r.clientAuth.passwordOptional ? 'a mapped certificate replaces the password' : 'a password is always required'),
       s('SECURE_DATACONN', [r.data.value], DATA_NOTES[r.data.value]),
       s('SECURE_CTRLCONN', [r.control.value], r.control === ControlProtection.CLEAR ? 'CCC may drop TLS on the control connection' : 'CCC refused (534)'),
-      s('SECURE_PBSZ', [r.pbsz], 'Kerberos buffer size; TLS clients send PBSZ 0'),
       s('SECURE_SESSION_REUSE', [r.reuse.value], r.reuse === SessionReusePolicy.REQUIRED ? "data connections must resume the control session" : 'data connections may resume a session'),
+      ...(this.props.securePbsz !== undefined || r.extensions.includes(Extension.AUTH_GSSAPI)
+        ? [s('SECURE_PBSZ', [r.pbsz], 'Kerberos buffer size; TLS clients send PBSZ 0')]
+        : []),
       s('TLSPORT', [r.implicit?.port ?? 0], r.implicit ? 'implicit TLS port' : 'no implicit TLS port'),
       s('SECUREIMPLICITZOS', [r.implicit && r.implicit.greetingBeforeHandshake ? 'TRUE' : 'FALSE'], r.implicit?.greetingBeforeHandshake ? '220 in clear, then the handshake' : 'handshake first, then 220'),
       { section: 'Connections' },

@@ -1,0 +1,56 @@
+/**
+ * zftps serve: find the server config through manifest.json (or take a
+ * hand-written FTP.DATA) and run the FTPS server in this process until SIGTERM.
+ */
+import { resolve } from 'node:path';
+import { InputError } from '../diagnostics';
+import { artifactPath, manifestServer, readManifest } from '../manifest';
+import { startServer } from '../server';
+
+export interface ServeOptions {
+  server?: string;
+  host?: string;
+  port?: number;
+  implicitPort?: number;
+  root?: string;
+  ftpData?: string;
+  policy?: string;
+  keys?: string;
+}
+
+export async function serveCommand(outdir: string | undefined, o: ServeOptions): Promise<void> {
+  const overrides = {
+    ...(o.host !== undefined ? { host: o.host } : {}),
+    ...(o.port !== undefined ? { port: o.port } : {}),
+    ...(o.implicitPort !== undefined ? { implicitPort: o.implicitPort === 0 ? null : o.implicitPort } : {}),
+    ...(o.root !== undefined ? { root: resolve(o.root) } : {}),
+  };
+  let source: Parameters<typeof startServer>[0];
+  if (o.ftpData) {
+    if (outdir) throw new InputError('give either a synth output folder or --ftp-data, not both');
+    if (!o.keys) throw new InputError('--ftp-data needs --keys DIR (server.key, server.crt, optional ca.pem and users.json)');
+    source = { handWritten: { ftpData: resolve(o.ftpData), policy: o.policy && resolve(o.policy), keysDir: resolve(o.keys) }, overrides };
+  } else {
+    if (!outdir) throw new InputError('give a synth output folder (e.g. zftps.out) or --ftp-data FILE --keys DIR');
+    const dir = resolve(outdir);
+    const server = manifestServer(readManifest(dir), o.server);
+    source = { configFile: artifactPath(dir, server, 'serverConfig'), overrides };
+  }
+  const running = await startServer(source);
+  const implicit = running.implicitPort ? `, implicit TLS on ${running.implicitPort}` : '';
+  console.log(`zftps: serving ${running.id} on ftp://${hostForUrl(running.address)}:${running.port} (explicit TLS${implicit}); Ctrl-C stops`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      running.close().finally(done);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    process.on('SIGHUP', () => {
+      running.reload().catch((e: Error) => console.error(`zftps: reload failed, keeping the old certificates: ${e.message}`));
+    });
+  });
+}
+
+function hostForUrl(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
+}
