@@ -163,3 +163,16 @@ test('the dynamic provider creates a real certificate once, and diff sees no cha
   assert.deepEqual([renamed.changes, renamed.replaces], [true, ['dnsNames']]);
   assert.equal(typeof z.certificateProvider.create, 'function');
 });
+
+test('examples/pulumi runs under mocks: the same server as examples/client-auth', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'run-example.ts')], {
+    encoding: 'utf8',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(__dirname, '..', '..', 'examples', 'pulumi', 'tsconfig.json') },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  for (const t of ['zftps:index:KeyRing::ring', 'zftps:index:SecureFtpServer::clientauth', 'pulumi-nodejs:dynamic/zftps:Certificate::ring-client-bob']) assert.ok(out.types.includes(t), t);
+  assert.ok(out.files.includes('clientauth/racf/keyring.jcl'));
+  assert.match(out.ftpData, /SECURE_PASSWORD\s+OPTIONAL/);
+  assert.deepEqual(out.registry.certificateMappings.map((m: any) => m.fingerprint256), ['FP(ring-client-alice)', 'FP(ring-client-bob)']);
+});
