@@ -43,6 +43,7 @@ export function peekClientHello(socket: Socket, timeoutMs: number): Promise<Clie
     socket.on('data', onData);
     socket.once('end', onEnd);
     socket.once('error', onError);
+    socket.resume(); // accepted paused (pauseOnConnect / connect): start reading now
   });
 }
 

@@ -82,7 +82,7 @@ export class RecordTap extends Duplex {
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    if (this.muted || this.state === 'detached' || this.socket.destroyed) return cb();
+    if (this.muted || this.state === 'detached' || this.socket.destroyed || this.socket.writableEnded) return cb();
     this.socket.write(chunk, () => cb());
   }
 

@@ -8,7 +8,7 @@
  */
 import type * as net from 'node:net';
 import type * as tls from 'node:tls';
-import type { Duplex, Writable } from 'node:stream';
+import type { Duplex, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { COMMANDS, NOT_IMPLEMENTED } from './commands';
 import { connectActive, fromNetworkAscii, PassiveListener, plainAddress, sameAddress, toNetworkAscii } from './data';
@@ -229,7 +229,8 @@ export class ControlSession {
     if (this.closed || this.out.destroyed || this.out.writableEnded) return;
     const lines = typeof text === 'string' ? [text] : text;
     let msg = '';
-    lines.forEach((l, i) => (msg += i < lines.length - 1 ? `${code}-${l}\r\n` : `${code} ${l}\r\n`));
+    // Middle lines that start with a blank go out as they are (FEAT's RFC 2389 form).
+    lines.forEach((l, i) => (msg += i === lines.length - 1 ? `${code} ${l}\r\n` : i > 0 && l.startsWith(' ') ? `${l}\r\n` : `${code}-${l}\r\n`));
     this.out.write(msg);
   }
 
@@ -248,8 +249,8 @@ export class ControlSession {
   private endConnection(): void {
     if (this.closed) return;
     const tlsSock = this.tlsSock;
-    if (tlsSock) tlsSock.end();
-    setImmediate(() => this.sock.end());
+    if (tlsSock) tlsSock.end(() => this.sock.end()); // close_notify first, then FIN
+    else this.sock.end();
     setTimeout(() => this.close('ended'), 2000).unref();
   }
 
@@ -955,7 +956,7 @@ export class ControlSession {
       data.on('data', (c: Buffer) => (bytes += c.length));
       const ok = await this.run(
         signal,
-        () => (this.type === 'A' ? pipeline(data!, fromNetworkAscii(), target.stream) : pipeline(data!, target.stream)),
+        () => receive(data!, this.type === 'A' ? fromNetworkAscii() : undefined, target.stream),
         data,
       );
       if (!ok) {
@@ -1019,7 +1020,7 @@ export class ControlSession {
       return true;
     } catch (e) {
       data.destroy();
-      if (!signal.aborted) this.log.info({ err: (e as Error).message }, 'data transfer failed');
+      if (!signal.aborted) this.log.info({ err: (e as Error).message, bytesRead: (e as { bytesRead?: number }).bytesRead }, 'data transfer failed');
       this.reply(426, 'Connection closed; transfer aborted.');
       return false;
     } finally {
@@ -1082,6 +1083,31 @@ function mdtm(d: Date): string {
 
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Upload path: data → (TYPE A transform) → file. Unlike pipeline(), an error that
+ * arrives after the stream already reached its end (a TLS 1.3 client that closes
+ * with unread tickets gets its close_notify answered by our close_notify, and its
+ * kernel answers that with RST) does not throw away a complete upload.
+ */
+function receive(data: Duplex, transform: Transform | undefined, sink: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let eof = false;
+    data.once('end', () => (eof = true));
+    const src = transform ? data.pipe(transform) : data;
+    src.pipe(sink);
+    transform?.on('error', reject);
+    sink.once('finish', () => resolve());
+    sink.once('error', reject);
+    const reachedEnd = () => eof || (data as unknown as { _readableState?: { ended?: boolean } })._readableState?.ended === true;
+    data.on('error', (e) => {
+      if (!reachedEnd()) reject(Object.assign(e, { bytesRead: (data as unknown as { bytesRead?: number }).bytesRead }));
+    });
+    data.once('close', () => {
+      if (!reachedEnd()) reject(new Error('data connection closed before the end of the upload'));
+    });
+  });
 }
 
 /** Waits for the peer to close the data connection after our end (TLS close_notify exchange), bounded. */
