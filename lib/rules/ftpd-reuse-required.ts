@@ -3,7 +3,9 @@ import { IBM, at, seed, tlsEnabled } from './helpers';
 
 export const rule: Rule = {
   id: 'FTPD-REUSE-REQUIRED',
-  severity: 'warning',
+  // Info, not warning: REQUIRED is the secure choice (it blocks data-connection stealing);
+  // the seed only cautions that clients that cannot resume will fail.
+  severity: 'info',
   title: 'SECURE_SESSION_REUSE REQUIRED',
   fix: 'Use `SECURE_SESSION_REUSE ALLOWED` unless every client resumes TLS sessions.',
   description:

@@ -522,6 +522,7 @@ export const CASES: readonly RuleCase[] = [
 
   fail('ATTLS-CIPHER-NON-RSA', 'ECDHE', { ftpData: F, policy: policy({ ciphers: ['V3CipherSuites4Char TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', ...CIPHERS] }), at: polAt('ECDHE'), mentions: ['RSA key exchange'] }),
   pass('ATTLS-CIPHER-NON-RSA', 'RSA only', { ftpData: F }),
+  pass('ATTLS-CIPHER-NON-RSA', 'TLS 1.3 suites (no key exchange of their own)', { ftpData: F, policy: policy({ ciphers: ['V3CipherSuites4Char TLS_AES_256_GCM_SHA384', ...CIPHERS] }) }),
 
   fail('ATTLS-CIPHER-WEAK', 'RC4', { ftpData: F, policy: policy({ ciphers: [...CIPHERS, 'V3CipherSuites 05'] }), at: polAt('V3CipherSuites 05') }),
   pass('ATTLS-CIPHER-WEAK', 'AES-GCM', { ftpData: F }),
