@@ -97,7 +97,7 @@ export const certificateProvider: PulumiNs.dynamic.ResourceProvider = {
     const dn = inputs.subject;
     const attrs = ([['C', dn.country], ['ST', dn.state], ['L', dn.locality], ['O', dn.organization], ['OU', dn.organizationalUnit], ['CN', dn.commonName]] as const)
       .filter(([, v]) => v !== undefined && v !== '')
-      .map(([shortName, value]) => ({ shortName, value: forge.util.encodeUtf8(value!), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }));
+      .map(([shortName, value]) => ({ shortName, value: forge.util.encodeUtf8(value!), valueTagClass: forge.asn1.Type.UTF8 as unknown as import("node-forge").asn1.Class }));
     cert.setSubject(attrs);
     const now = new Date();
     let notAfter = new Date(now.getTime() + inputs.validityDays * 86_400_000);
