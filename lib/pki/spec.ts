@@ -324,6 +324,9 @@ export function validateKeyRingSpec(spec: KeyRingSpec): void {
       throw new InputError(`${where}: tlsRfcLevel '${c.tlsRfcLevel}' is not DRAFT, RFC4217 or CCCNONOTIFY`);
     }
     if (!['FTP', 'ATTLS'].includes(c.tlsMechanism)) throw new InputError(`${where}: tlsMechanism must be FTP or ATTLS`);
+    if (c.tlsMechanism === 'ATTLS' && c.tlsRfcLevel.toUpperCase() === 'CCCNONOTIFY') {
+      throw new InputError(`${where}: TLSRFCLEVEL CCCNONOTIFY does not work with TLSMECHANISM ATTLS (a CCC makes the session fail); use TLSMECHANISM FTP for this client`);
+    }
   }
 }
 
