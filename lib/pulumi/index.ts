@@ -243,7 +243,11 @@ function existing(certificatePem: string, privateKeyPem: string | undefined): Id
 /** Any top-level setting may be an Output (validated when it resolves); keyRing is the component. */
 export type SecureFtpServerArgs = {
   readonly [K in keyof Omit<core.SecureFtpServerProps, 'keyRing'>]?: PulumiNs.Input<NonNullable<core.SecureFtpServerProps[K]>>;
-} & { readonly keyRing: KeyRing };
+} & {
+  readonly keyRing: KeyRing;
+  /** Findings accepted, each with the reason (they still show, and no longer fail). Plain values. */
+  readonly acknowledgements?: readonly { readonly ruleId: string; readonly reason: string }[];
+};
 
 /** The configuration broke rules of the catalogue: `findings` lists them, the message names the rule ids. */
 export class ZftpsValidationError extends Error {
@@ -278,15 +282,15 @@ export class SecureFtpServer extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureFtpServerArgs, opts?: PulumiNs.ComponentResourceOptions) {
     if (!(args.keyRing instanceof KeyRing)) throw new InputError(`SecureFtpServer ${name}: keyRing must be a KeyRing from zftps/pulumi`);
-    const { keyRing, ...settings } = args;
+    const { keyRing, acknowledgements = [], ...settings } = args;
     const deferred = Object.values(settings).some((v) => pulumi.Output.isInstance(v) || v instanceof Promise);
     // Plain settings: the rules run before anything is registered.
-    const plain = deferred ? undefined : planOrThrow(keyRing, name, settings as Omit<core.SecureFtpServerProps, 'keyRing'>);
+    const plain = deferred ? undefined : planOrThrow(keyRing, name, settings as Omit<core.SecureFtpServerProps, 'keyRing'>, acknowledgements);
     super('zftps:index:SecureFtpServer', name, {}, opts);
     this.keyRing = keyRing;
     const plan: PulumiNs.Output<ServerPlan> = plain
       ? pulumi.output(plain)
-      : resolveSettings(settings).apply((resolved) => planOrThrow(keyRing, name, resolved));
+      : resolveSettings(settings).apply((resolved) => planOrThrow(keyRing, name, resolved, acknowledgements));
     this.files = plan.apply((p) => Object.fromEntries(p.files.filter((f) => f.role !== 'userRegistry').map((f) => [f.path, f.content])));
     this.ftpData = plan.apply((p) => p.files.find((f) => f.role === 'ftpData')!.content);
     this.attlsPolicy = plan.apply((p) => p.files.find((f) => f.role === 'attlsPolicy')?.content);
@@ -307,8 +311,14 @@ export class SecureFtpServer extends pulumi.ComponentResource {
   }
 }
 
-function planOrThrow(keyRing: KeyRing, name: string, settings: Omit<core.SecureFtpServerProps, 'keyRing'>): ServerPlan {
+function planOrThrow(
+  keyRing: KeyRing,
+  name: string,
+  settings: Omit<core.SecureFtpServerProps, 'keyRing'>,
+  acknowledgements: NonNullable<SecureFtpServerArgs['acknowledgements']>,
+): ServerPlan {
   const server = new core.SecureFtpServer(keyRing.modelRoot, name, { ...settings, keyRing: keyRing.model });
+  for (const a of acknowledgements) server.acknowledge(a.ruleId, a.reason);
   const plan = planServer(server);
   if (plan.findings.some(isBlocking)) throw new ZftpsValidationError(name, plan.findings);
   for (const f of plan.findings) if (f.severity === 'warning' && !f.acknowledged) void pulumi.log.warn(`${f.ruleId}: ${f.message} (fix: ${f.fix})`);

@@ -115,6 +115,12 @@ test('plain props that break a rule fail before any resource is registered, with
     (e: Error) => e.name === 'ZftpsValidationError' && /CERT-CLIENT-CA-IN-SERVER/.test(e.message) && /fix: /.test(e.message),
   );
   assert.equal(registered.length, count, 'nothing registered');
+  const acked = new z.SecureFtpServer('acked', {
+    keyRing: ring,
+    clientAuth: z.ClientAuthLevel.LEVEL_2.withoutPassword(),
+    acknowledgements: [{ ruleId: 'CERT-CLIENT-CA-IN-SERVER', reason: 'client CAs are connected by a separate RACF job' }],
+  });
+  assert.ok(acked.urn);
   assert.throws(() => new z.KeyRing('bad-ring', { name: z.KeyRingName.saf('FTPRING'), owner: 'NOT-A-RACF-ID' }), /ringOwner 'NOT-A-RACF-ID'/);
   assert.equal(registered.length, count, 'nothing registered');
 });
