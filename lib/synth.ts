@@ -6,7 +6,7 @@
  * leaves a half-written output behind. FTP.DATA and the policy are parsed back
  * from their rendered text before the rules run: synth and lint share one path.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Construct } from 'constructs';
@@ -140,30 +140,36 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
       );
       const ring = await synthesizeKeyRing(spec, { keyStoreDir: opts.keyStoreDir, outDir: staging, relDir: dir, now, renew: opts.renew });
       artifacts.push(...ring.artifacts);
-      const model: ServerModel = { ...r.model, keyRing: { ...ring.facts, level3Profile: server.level3Profile, level3Permits: server.level3Permits }, now };
+      const model: ServerModel = { ...r.model, keyRing: { ...ring.facts, level3Profile: server.level3Profile, level3Permits: server.level3Profile ? server.level3Permits : undefined }, now };
       findings.push(...r.parseFindings, ...runRules(model));
 
       const registry = buildUserRegistry(
         server.ftpUsers.map((u) => ({ name: u.name, home: u.home ?? u.name.toLowerCase(), password: u.password?.source, canWrite: u.canWrite })),
         spec,
         ring.files,
+        undefined,
+        userSaltKey(opts.keyStoreDir),
       );
       write('userRegistry', `${dir}/users.json`, json(registry));
 
       const rel = (p: string | undefined) => (p === undefined ? undefined : relative(dir, p).split(sep).join('/'));
-      const ringFiles: KeyRingFiles = {
-        key: rel(ring.files.serverKey)!,
-        certificate: rel(ring.files.serverCertificate)!,
-        label: server.keyRing.serverCertificateLabel,
-        ...(ring.files.trustedCas ? { trustedCas: rel(ring.files.trustedCas) } : {}),
-        ...(ring.files.trustedSelfSigned ? { trustedSelfSigned: rel(ring.files.trustedSelfSigned) } : {}),
-      };
+      // On the CSR path the private key never leaves z/OS: the zftps server then has no
+      // key for this ring and refuses to start with a message saying so.
+      const ringFiles: KeyRingFiles | undefined = ring.files.serverKey
+        ? {
+            key: rel(ring.files.serverKey)!,
+            certificate: rel(ring.files.serverCertificate)!,
+            label: server.keyRing.serverCertificateLabel,
+            ...(ring.files.trustedCas ? { trustedCas: rel(ring.files.trustedCas) } : {}),
+            ...(ring.files.trustedSelfSigned ? { trustedSelfSigned: rel(ring.files.trustedSelfSigned) } : {}),
+          }
+        : undefined;
       const config: ServerConfigFile = {
         ...server.hostSettings(),
         ftpData: 'FTP.DATA',
         ...(server.policySpec() ? { policy: 'attls-policy.conf' } : {}),
         userRegistry: 'users.json',
-        keyRings: { [server.keyRing.ringName.value]: ringFiles },
+        keyRings: ringFiles ? { [server.keyRing.ringName.value]: ringFiles } : {},
       };
       write('serverConfig', `${dir}/zftps-server.json`, json(config));
       const image = writeImageContext(staging, dir);
@@ -181,6 +187,16 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** A secret kept in the key store that makes password salts stable between synths. */
+function userSaltKey(keyStoreDir: string): Buffer {
+  const file = join(keyStoreDir, 'user-salt.key');
+  if (existsSync(file)) return readFileSync(file);
+  const key = randomBytes(32);
+  mkdirSync(keyStoreDir, { recursive: true, mode: 0o700 });
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 }
 
 function byRoleThenPath(a: ArtifactRecord, b: ArtifactRecord): number {

@@ -3,7 +3,7 @@
  * certificate mappings and the level-3 port profile. Passwords are stored only
  * as scrypt verifiers.
  */
-import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../diagnostics';
 import type { CertificateMapping, RegistryUser, ScryptHash, UserRegistryFile } from '../model/user-registry';
 import { type KeyRingSpec, checkRacfName, describe } from './spec';
@@ -26,9 +26,16 @@ function checkCost(c: ScryptCost): void {
 
 const maxmemFor = (c: ScryptCost) => 128 * c.N * c.r + 64 * 1024 * 1024;
 
-export function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST): ScryptHash {
+/**
+ * `saltKey` makes the salt deterministic (HMAC of the key with `saltContext`), so a
+ * second synth from the same key store writes the same users.json; without it the
+ * salt is random.
+ */
+export function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST, saltKey?: Buffer, saltContext = ''): ScryptHash {
   checkCost(cost);
-  const salt = randomBytes(16);
+  const salt = saltKey
+    ? createHmac('sha256', saltKey).update(`${saltContext}\0${password}`).digest().subarray(0, 16)
+    : randomBytes(16);
   const hash = scryptSync(password.normalize('NFC'), salt, HASH_BYTES, { N: cost.N, r: cost.r, p: cost.p, maxmem: maxmemFor(cost) });
   return { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64'), hash: hash.toString('base64') };
 }
@@ -66,6 +73,8 @@ export function buildUserRegistry(
   spec: KeyRingSpec,
   files: KeyRingFiles,
   scryptCost: ScryptCost = DEFAULT_SCRYPT_COST,
+  /** Secret from the key store: deterministic salts, so an unchanged synth is byte-identical. */
+  saltKey?: Buffer,
 ): UserRegistryFile {
   const where = describe(spec, 'user registry');
   const known = new Map<string, string>();
@@ -79,11 +88,11 @@ export function buildUserRegistry(
       throw new InputError(`${where}: home '${u.home}' of user '${u.name}' must be relative to the storage root, without '..'`);
     }
     const user: { -readonly [K in keyof RegistryUser]: RegistryUser[K] } = { name: u.name, home: u.home };
-    if (u.password && 'value' in u.password) user.password = hashPassword(u.password.value, scryptCost);
+    if (u.password && 'value' in u.password) user.password = hashPassword(u.password.value, scryptCost, saltKey, `${spec.id}\0${u.name}`);
     else if (u.password && 'env' in u.password) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(u.password.env)) throw new InputError(`${where}: '${u.password.env}' is not an environment variable name`);
       user.passwordEnv = u.password.env;
-      user.password = hashPassword(u.password.default, scryptCost);
+      user.password = hashPassword(u.password.default, scryptCost, saltKey, `${spec.id}\0${u.name}`);
     }
     if (u.canWrite !== undefined) user.canWrite = u.canWrite;
     out.push(user);
