@@ -46,6 +46,7 @@ f = ReuseFTP(context=ctx, timeout=10)
 f.connect('127.0.0.1', PORT); f.auth(); f.login('alice', 'secret'); f.prot_p()
 out = io.BytesIO()
 f.retrbinary('RETR hello.txt', out.write)
+f.retrbinary('RETR hello.txt', out.write)
 print(out.getvalue().decode().count('hello'))
 f.quit()
 `,
