@@ -65,7 +65,8 @@ export function buildCli(): Command {
     .option('--root <dir>', 'storage root (overrides the server config)')
     .option('--ftp-data <file>', 'a hand-written FTP.DATA instead of a synth output')
     .option('--policy <file>', 'with --ftp-data: the AT-TLS policy')
-    .option('--keys <dir>', 'with --ftp-data: folder with server.key, server.crt (chain), optional ca.pem (client CAs) and users.json')
+    .option('--keys <dir>', 'with --ftp-data: folder with server.key.pem, server.chain.pem, optional server-trust-cas.pem / server-trust-self-signed.pem')
+    .option('--users <file>', 'with --ftp-data: the user registry (users.json)')
     .action(async (outdir: string | undefined, o: Record<string, string | number | undefined>) => {
       await serveCommand(outdir, o);
     });

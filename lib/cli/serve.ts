@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../diagnostics';
 import { artifactPath, manifestServer, readManifest } from '../manifest';
-import { startServer } from '../server';
+import { loadZosConfig, startServer, type StartInput } from '../server';
 
 export interface ServeOptions {
   server?: string;
@@ -16,6 +16,7 @@ export interface ServeOptions {
   ftpData?: string;
   policy?: string;
   keys?: string;
+  users?: string;
 }
 
 export async function serveCommand(outdir: string | undefined, o: ServeOptions): Promise<void> {
@@ -25,20 +26,32 @@ export async function serveCommand(outdir: string | undefined, o: ServeOptions):
     ...(o.implicitPort !== undefined ? { implicitPort: o.implicitPort === 0 ? null : o.implicitPort } : {}),
     ...(o.root !== undefined ? { root: resolve(o.root) } : {}),
   };
-  let source: Parameters<typeof startServer>[0];
+  let source: StartInput;
+  let id: string;
   if (o.ftpData) {
     if (outdir) throw new InputError('give either a synth output folder or --ftp-data, not both');
-    if (!o.keys) throw new InputError('--ftp-data needs --keys DIR (server.key, server.crt, optional ca.pem and users.json)');
-    source = { handWritten: { ftpData: resolve(o.ftpData), policy: o.policy && resolve(o.policy), keysDir: resolve(o.keys) }, overrides };
+    if (!o.keys) throw new InputError('--ftp-data needs --keys DIR (server.key.pem, server.chain.pem, optional server-trust-cas.pem, users.json)');
+    id = o.ftpData;
+    source = await loadZosConfig({
+      ftpData: resolve(o.ftpData),
+      policy: o.policy ? resolve(o.policy) : undefined,
+      keys: resolve(o.keys),
+      users: o.users ? resolve(o.users) : undefined,
+      root: resolve(o.root ?? 'data'),
+      host: o.host,
+      port: o.port ?? 21,
+      implicitPort: o.implicitPort === undefined ? null : o.implicitPort === 0 ? null : o.implicitPort,
+    });
   } else {
     if (!outdir) throw new InputError('give a synth output folder (e.g. zftps.out) or --ftp-data FILE --keys DIR');
     const dir = resolve(outdir);
     const server = manifestServer(readManifest(dir), o.server);
+    id = server.id;
     source = { configFile: artifactPath(dir, server, 'serverConfig'), overrides };
   }
   const running = await startServer(source);
   const implicit = running.implicitPort ? `, implicit TLS on ${running.implicitPort}` : '';
-  console.log(`zftps: serving ${running.id} on ftp://${hostForUrl(running.address)}:${running.port} (explicit TLS${implicit}); Ctrl-C stops`);
+  console.log(`zftps: serving ${id} on ftp://${hostForUrl(running.address)}:${running.port} (explicit TLS${implicit}); Ctrl-C stops`);
   await new Promise<void>((done) => {
     const stop = () => {
       running.close().finally(done);

@@ -94,7 +94,10 @@ export interface HostProps {
   readonly listenHost?: string;
   /** Port the zftps server listens on. @default the control port */
   readonly listenPort?: number;
-  /** Storage root holding the users' home folders. @default './data' beside the server config */
+  /**
+   * Storage root holding the users' home folders, relative to the server config's folder.
+   * @default '../../zftps-data/<id>' — beside the synth output folder, never inside it (re-synth replaces it)
+   */
   readonly storageRoot?: string;
   /** Address announced in PASV replies (NAT, load balancers). @default the control connection's local address */
   readonly passiveAddress?: string;
@@ -443,7 +446,7 @@ export class SecureFtpServer extends Construct {
       id: this.node.id,
       listen: { host: h.listenHost ?? '127.0.0.1', port: h.listenPort ?? this.r.controlPort, implicitPort: this.r.implicit?.port ?? null },
       system: { sysname: this.r.sysname, daemonJobName: this.r.daemonJobName, controlPort: this.r.controlPort },
-      root: h.storageRoot ?? 'data',
+      root: h.storageRoot ?? `../../zftps-data/${this.node.id}`,
       ...(h.passiveAddress ? { passiveAddress: h.passiveAddress } : {}),
       limits: { ...SERVER_CONFIG_DEFAULT_LIMITS, ...(h.limits ?? {}) },
       restOnProtectedSession: h.restOnProtectedSession ?? 'allow',
