@@ -251,14 +251,13 @@ describe('parseFtpData: statement semantics', () => {
     }
   });
 
-  it('parses a 100,000-line file in well under a second', () => {
+  // Speed is measured by scripts/bench-synth-lint.ts (docs/performance.md), never asserted here.
+  it('parses a 100,000-line file completely, last line included', () => {
     const block = 'EXTENSIONS AUTH_TLS   ; on\n; comment\nSECURE_FTP REQUIRED\nKEYRING FTPRING\n\n';
     const text = block.repeat(20000);
-    const started = process.hrtime.bigint();
     const { value } = parseFtpData(text, 'big');
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     assert.equal(value.statements.length, 60000);
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    assert.equal(value.statements.at(-1)!.location.line, 99999);
   });
 });
 
