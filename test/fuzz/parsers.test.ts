@@ -26,10 +26,10 @@ function fixtures(folder: string, ext: RegExp): { name: string; bytes: Buffer }[
 const ftpDataFixtures = fixtures('ftp-data', /\.(ftpdata|golden)$/);
 const policyFixtures = fixtures('attls', /\.conf$/);
 
-/** Lines as the parsers count them: LF ends a line (CR LF too). */
+/** Lines as the parsers (and editors) count them: CR LF, a lone LF and a lone CR each end a line. */
 function lineCount(input: string | Buffer): number {
   const text = typeof input === 'string' ? input : input.toString('latin1');
-  return text.split('\n').length;
+  return text.split(/\r\n|\r|\n/).length;
 }
 
 function assertWellPlaced(findings: readonly Finding[], file: string, input: string | Buffer): void {
