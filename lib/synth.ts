@@ -13,11 +13,11 @@ import type { Construct } from 'constructs';
 import { type Finding, isBlocking } from './diagnostics';
 import { parseFtpData, renderFtpData } from './formats/ftp-data';
 import { parsePolicy, renderPolicy } from './formats/attls';
-import type { ServerModel } from './model/config';
+import type { KeyRingModel, ServerModel } from './model/config';
 import type { ArtifactRecord, ArtifactRole, Manifest, ManifestServer } from './model/manifest';
 import { MANIFEST_FILE } from './model/manifest';
 import type { KeyRingFiles, ServerConfigFile } from './model/server-config';
-import { buildUserRegistry, synthesizeKeyRing } from './pki';
+import { buildUserRegistry, synthesizeKeyRing, type KeyRingSpec, type RegistryUserInput } from './pki';
 import { runRules } from './rules/engine';
 import { SecureFtpServer } from './constructs/secure-ftp-server';
 import { writeImageContext } from './image';
@@ -133,44 +133,15 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
       };
       for (const f of r.files) write(f.role, f.path, f.content);
 
-      const spec = server.keyRing.toSpec(
-        server.level3Profile
-          ? { sysname: server.system.sysname, daemonJobName: server.system.daemonJobName, ports: [server.controlPort], permittedUsers: server.level3Permits }
-          : undefined,
-      );
+      const spec = keyRingSpecOf(server);
       const ring = await synthesizeKeyRing(spec, { keyStoreDir: opts.keyStoreDir, outDir: staging, relDir: dir, now, renew: opts.renew });
       artifacts.push(...ring.artifacts);
-      const model: ServerModel = { ...r.model, keyRing: { ...ring.facts, level3Profile: server.level3Profile, level3Permits: server.level3Profile ? server.level3Permits : undefined }, now };
+      const model: ServerModel = { ...r.model, keyRing: keyRingModelOf(server, ring.facts), now };
       findings.push(...r.parseFindings, ...runRules(model));
 
-      const registry = buildUserRegistry(
-        server.ftpUsers.map((u) => ({ name: u.name, home: u.home ?? u.name.toLowerCase(), password: u.password?.source, canWrite: u.canWrite })),
-        spec,
-        ring.files,
-        undefined,
-        userSaltKey(opts.keyStoreDir),
-      );
+      const registry = buildUserRegistry(registryUsersOf(server), spec, ring.files, undefined, userSaltKey(opts.keyStoreDir));
       write('userRegistry', `${dir}/users.json`, json(registry));
-
-      const rel = (p: string | undefined) => (p === undefined ? undefined : relative(dir, p).split(sep).join('/'));
-      // On the CSR path the private key never leaves z/OS: the zftps server then has no
-      // key for this ring and refuses to start with a message saying so.
-      const ringFiles: KeyRingFiles | undefined = ring.files.serverKey
-        ? {
-            key: rel(ring.files.serverKey)!,
-            certificate: rel(ring.files.serverCertificate)!,
-            label: server.keyRing.serverCertificateLabel,
-            ...(ring.files.trustedCas ? { trustedCas: rel(ring.files.trustedCas) } : {}),
-            ...(ring.files.trustedSelfSigned ? { trustedSelfSigned: rel(ring.files.trustedSelfSigned) } : {}),
-          }
-        : undefined;
-      const config: ServerConfigFile = {
-        ...server.hostSettings(),
-        ftpData: 'FTP.DATA',
-        ...(server.policySpec() ? { policy: 'attls-policy.conf' } : {}),
-        userRegistry: 'users.json',
-        keyRings: ringFiles ? { [server.keyRing.ringName.value]: ringFiles } : {},
-      };
+      const config = serverConfigOf(server, ring.files);
       write('serverConfig', `${dir}/zftps-server.json`, json(config));
       const image = writeImageContext(staging, dir);
       artifacts.push({ role: 'imageContext', path: image.path, sha256: image.sha256 });
@@ -187,6 +158,54 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** The key ring spec lib/pki synthesizes for a server, with its level-3 profile when it has one. */
+export function keyRingSpecOf(server: SecureFtpServer): KeyRingSpec {
+  return server.keyRing.toSpec(
+    server.level3Profile
+      ? { sysname: server.system.sysname, daemonJobName: server.system.daemonJobName, ports: [server.controlPort], permittedUsers: server.level3Permits }
+      : undefined,
+  );
+}
+
+/** What the rules check about the ring: the certificate facts plus the server's level-3 profile. */
+export function keyRingModelOf(server: SecureFtpServer, facts: KeyRingModel): KeyRingModel {
+  return { ...facts, level3Profile: server.level3Profile, level3Permits: server.level3Profile ? server.level3Permits : undefined };
+}
+
+/** The server's users as the user registry takes them. */
+export function registryUsersOf(server: SecureFtpServer): RegistryUserInput[] {
+  return server.ftpUsers.map((u) => ({ name: u.name, home: u.home ?? u.name.toLowerCase(), password: u.password?.source, canWrite: u.canWrite }));
+}
+
+/**
+ * zftps-server.json for a server, given where its key files are (paths relative to the
+ * output root). On the CSR path the private key never leaves z/OS: the ring then has no
+ * entry, and the zftps server refuses to start with a message saying so.
+ */
+export function serverConfigOf(
+  server: SecureFtpServer,
+  keys: { readonly serverKey?: string; readonly serverCertificate: string; readonly trustedCas?: string; readonly trustedSelfSigned?: string },
+): ServerConfigFile {
+  const dir = server.node.id;
+  const rel = (p: string) => relative(dir, p).split(sep).join('/');
+  const ringFiles: KeyRingFiles | undefined = keys.serverKey
+    ? {
+        key: rel(keys.serverKey),
+        certificate: rel(keys.serverCertificate),
+        label: server.keyRing.serverCertificateLabel,
+        ...(keys.trustedCas ? { trustedCas: rel(keys.trustedCas) } : {}),
+        ...(keys.trustedSelfSigned ? { trustedSelfSigned: rel(keys.trustedSelfSigned) } : {}),
+      }
+    : undefined;
+  return {
+    ...server.hostSettings(),
+    ftpData: 'FTP.DATA',
+    ...(server.policySpec() ? { policy: 'attls-policy.conf' } : {}),
+    userRegistry: 'users.json',
+    keyRings: ringFiles ? { [server.keyRing.ringName.value]: ringFiles } : {},
+  };
 }
 
 /** A secret kept in the key store that makes password salts stable between synths. */

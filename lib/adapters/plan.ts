@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import type { Finding } from '../diagnostics';
 import type { CertificateFacts, KeyRingModel, ServerModel } from '../model/config';
 import type { ArtifactRole } from '../model/manifest';
-import type { KeyRingFiles as ServerKeyRingFiles, ServerConfigFile } from '../model/server-config';
 import type { UserRegistryFile } from '../model/user-registry';
 import { buildUserRegistry, keyPaths, keyringReference, validateKeyRingSpec } from '../pki';
 import type { CaSpec, ClientCertSpec, DistinguishedName, KeyRingFiles, KeyRingSpec, ServerCertSpec } from '../pki';
@@ -24,7 +23,7 @@ import { certificateFacts } from '../pki/x509';
 import { renderRacfCommands } from '../racf';
 import { runRules } from '../rules/engine';
 import type { SecureFtpServer } from '../constructs/secure-ftp-server';
-import { json, renderServer } from '../synth';
+import { json, keyRingModelOf, keyRingSpecOf, registryUsersOf, renderServer, serverConfigOf } from '../synth';
 
 export interface PlannedFile {
   readonly role: ArtifactRole;
@@ -55,41 +54,18 @@ export const PENDING_FINGERPRINT = 'apply:';
 export function planServer(server: SecureFtpServer, now: Date = new Date()): ServerPlan {
   const rendered = renderServer(server);
   const dir = server.node.id;
-  const spec = server.keyRing.toSpec(
-    server.level3Profile
-      ? { sysname: server.system.sysname, daemonJobName: server.system.daemonJobName, ports: [server.controlPort], permittedUsers: server.level3Permits }
-      : undefined,
-  );
+  const spec = keyRingSpecOf(server);
   validateKeyRingSpec(spec);
   const facts = plannedKeyRing(spec, now);
-  const model: ServerModel = { ...rendered.model, keyRing: { ...facts, level3Profile: server.level3Profile, level3Permits: server.level3Permits }, now };
+  const model: ServerModel = { ...rendered.model, keyRing: keyRingModelOf(server, facts), now };
   const findings = [...rendered.parseFindings, ...runRules(model)];
 
   const keyFiles = plannedKeyFiles(spec, dir);
   const files: PlannedFile[] = rendered.files.map((f) => ({ ...f }));
   for (const r of renderRacfCommands(spec, facts, { relDir: dir, files: keyFiles })) files.push({ role: 'racfCommands', path: r.path, content: r.content });
-  const registry = buildUserRegistry(
-    server.ftpUsers.map((u) => ({ name: u.name, home: u.home ?? u.name.toLowerCase(), password: u.password?.source, canWrite: u.canWrite })),
-    spec,
-    keyFiles,
-  );
+  const registry = buildUserRegistry(registryUsersOf(server), spec, keyFiles);
   files.push({ role: 'userRegistry', path: `${dir}/users.json`, content: json(registry) });
-
-  const rel = (p: string) => p.slice(dir.length + 1);
-  const ringFiles: ServerKeyRingFiles = {
-    key: rel(keyFiles.serverKey!),
-    certificate: rel(keyFiles.serverCertificate),
-    label: server.keyRing.serverCertificateLabel,
-    ...(keyFiles.trustedCas ? { trustedCas: rel(keyFiles.trustedCas) } : {}),
-    ...(keyFiles.trustedSelfSigned ? { trustedSelfSigned: rel(keyFiles.trustedSelfSigned) } : {}),
-  };
-  const config: ServerConfigFile = {
-    ...server.hostSettings(),
-    ftpData: 'FTP.DATA',
-    ...(server.policySpec() ? { policy: 'attls-policy.conf' } : {}),
-    userRegistry: 'users.json',
-    keyRings: { [server.keyRing.ringName.value]: ringFiles },
-  };
+  const config = serverConfigOf(server, keyFiles);
   files.push({ role: 'serverConfig', path: `${dir}/zftps-server.json`, content: json(config) });
   return { dir, spec, keyFiles, files, findings };
 }
