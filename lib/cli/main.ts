@@ -11,6 +11,7 @@ import { serveCommand } from './serve';
 import type { ZosRelease } from '../model/config';
 import { renderFindings, type OutputFormat } from './output';
 import { runProgram } from './run-program';
+import { verifyCommand } from '../tools/verify-cli';
 
 const RELEASES: ZosRelease[] = ['2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
 
@@ -69,6 +70,23 @@ export function buildCli(): Command {
     .option('--users <file>', 'with --ftp-data: the user registry (users.json)')
     .action(async (outdir: string | undefined, o: Record<string, string | number | undefined>) => {
       await serveCommand(outdir, o);
+    });
+
+  program
+    .command('verify')
+    .description('probe a running FTPS server (zftps or z/OS) with real TLS and FTP and report what matches the synthesized configuration')
+    .argument('<host:port>', 'explicit-TLS control port of the server (loopback unless --allow-host names the host)')
+    .argument('<outdir>', 'synth output folder (found through manifest.json)')
+    .option('--server <id>', 'which server of the manifest')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--implicit-port <n>', 'where the implicit TLS listener is (default: the configured TLSPORT)', port)
+    .option('--allow-host <host>', 'allow probing this non-loopback host (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--user <name>', 'user for the session-reuse check (logs in and lists the login directory only)')
+    .option('--password-env <var>', 'environment variable holding that user\'s password (a password is never taken on the command line)')
+    .option('--timeout <ms>', 'deadline of every connect and read', (v: string) => Number(v), 5000)
+    .addHelpText('after', '\nExit status: 0 every check passed, 1 a check failed, 2 unusable input or unreachable server.\nIt never changes a file on the server (no STOR, DELE, MKD, RNFR...).')
+    .action(async (target: string, outdir: string, o: { server?: string; format: 'text' | 'json'; implicitPort?: number; allowHost: string[]; user?: string; passwordEnv?: string; timeout: number }) => {
+      process.exitCode = await verifyCommand(target, outdir, o);
     });
 
   return program;
