@@ -55,6 +55,8 @@ export interface ServerConfigFile {
   /** Reply code when a data connection fails SECURE_SESSION_REUSE REQUIRED (z/OS's is undocumented). */
   readonly reuseFailureReply: 425 | 522;
   readonly logging?: { readonly level?: 'debug' | 'info' | 'warn' | 'error'; readonly xferlog?: string };
+  /** Ops HTTP endpoint: /livez, /readyz (503 while shutting down), /metrics (Prometheus). Host defaults to 127.0.0.1. */
+  readonly ops?: { readonly host?: string; readonly port: number };
 }
 
 export const SERVER_CONFIG_DEFAULT_LIMITS: ServerConfigFile['limits'] = {

@@ -4,8 +4,9 @@
  *   const server = await startServer({ configFile: 'zftps.out/ftps1/zftps-server.json' });
  *   const server = await startServer(effectiveSettings);   // settings built in code
  */
-import { jsonLogger, type Logger } from './log';
+import type { Logger } from './log';
 import { loadServerConfig, type ConfigOverrides } from './load-config';
+import { createLogger, newSessionId, sessionLogger, type Logger as PinoLogger, type LoggerOptions } from './ops';
 import { runEngine, type RunningServer } from './server';
 import type { EffectiveSettings } from './settings';
 import type { TransferRecord } from './session';
@@ -14,13 +15,16 @@ export type { RunningServer } from './server';
 export type { EffectiveSettings, TlsSettings, UserAccount, Limits, ClientCertMode, Level3Profile } from './settings';
 export { DEFAULT_LIMITS } from './settings';
 export type { Logger } from './log';
-export type { TransferRecord } from './session';
-export { loadServerConfig, loadZosConfig, type ConfigOverrides } from './load-config';
+export type { TransferRecord, SessionEvent } from './session';
+export { loadServerConfig, loadZosConfig, type ConfigOverrides, type ZosConfigInput } from './load-config';
 export { scryptVerifier, plainVerifier } from './auth';
+export { healthCheck, Metrics } from './ops';
 
 export interface StartOptions {
-  /** Replaces the default JSON-to-stderr logger (e.g. the ops module's pino logger). */
+  /** Replaces the default logger (the ops module's pino logger, JSON lines on stderr). */
   readonly logger?: Logger;
+  /** Where the default pino logger writes: a file path, a file descriptor or a stream. Default: stderr (stdout stays for the one "listening" line). */
+  readonly logDestination?: LoggerOptions['destination'];
   readonly onTransfer?: (t: TransferRecord) => void;
 }
 
@@ -30,6 +34,21 @@ export async function startServer(input: StartInput, opts: StartOptions = {}): P
   const fromFile = 'configFile' in input;
   const load = fromFile ? () => loadServerConfig(input.configFile, input.overrides) : undefined;
   const settings = load ? await load() : (input as EffectiveSettings);
-  const log = opts.logger ?? jsonLogger(settings.logLevel);
-  return runEngine(settings, { log: log.child({ server: settings.id }), reloadSettings: load, onTransfer: opts.onTransfer });
+  if (opts.logger) {
+    const log = opts.logger.child({ server: settings.id });
+    return runEngine(settings, {
+      log,
+      sessionLog: (remote) => log.child({ session: newSessionId(), remote }),
+      reloadSettings: load,
+      onTransfer: opts.onTransfer,
+    });
+  }
+  // pino's level list includes 'silent'; the ops helper's type names only the levels an operator sets.
+  const root: PinoLogger = createLogger({ level: settings.logLevel as 'info', destination: opts.logDestination ?? 2 }).child({ server: settings.id });
+  return runEngine(settings, {
+    log: root,
+    sessionLog: (remote) => sessionLogger(root, newSessionId(), { remote }),
+    reloadSettings: load,
+    onTransfer: opts.onTransfer,
+  });
 }

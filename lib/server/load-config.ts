@@ -10,7 +10,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { SecureVersion } from 'node:tls';
 import * as tls from 'node:tls';
 import { formatFinding, formatLocation, InputError, type Finding, type SourceLocation } from '../diagnostics';
@@ -31,6 +31,10 @@ export interface ConfigOverrides {
   readonly implicitPort?: number | null;
   readonly root?: string;
   readonly logLevel?: EffectiveSettings['logLevel'];
+  /** Look every key ring file up in this folder by its file name (a container's mounted keys). */
+  readonly keysDir?: string;
+  /** Ops endpoint; null = none even when the file configures one. */
+  readonly ops?: { readonly host?: string; readonly port: number } | null;
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -176,7 +180,8 @@ export async function loadServerConfig(configFile: string, overrides: ConfigOver
   const limits = { ...SERVER_CONFIG_DEFAULT_LIMITS, ...cfg.limits };
   const root = resolve(base, overrides.root ?? cfg.root);
   const controlPort = cfg.system?.controlPort ?? cfg.listen.port;
-  const tlsSettings = await buildTls(ftp, policy, cfg.keyRings, base, controlPort, cfg.system?.daemonJobName, limits.handshakeTimeoutSeconds * 1000, configFile);
+  const rings = overrides.keysDir ? inFolder(cfg.keyRings, resolve(overrides.keysDir)) : cfg.keyRings;
+  const tlsSettings = await buildTls(ftp, policy, rings, base, controlPort, cfg.system?.daemonJobName, limits.handshakeTimeoutSeconds * 1000, configFile);
   const implicit = overrides.implicitPort !== undefined ? overrides.implicitPort : cfg.listen.implicitPort !== undefined ? cfg.listen.implicitPort : ftp.tlsPort.value || null;
   return {
     id: cfg.id,
@@ -206,7 +211,19 @@ export async function loadServerConfig(configFile: string, overrides: ConfigOver
     reuseFailureReply: cfg.reuseFailureReply ?? 425,
     logLevel: overrides.logLevel ?? cfg.logging?.level ?? 'info',
     xferlog: cfg.logging?.xferlog && p(cfg.logging.xferlog),
+    ops: overrides.ops === null ? undefined : (overrides.ops ?? cfg.ops),
   };
+}
+
+/** The same rings with every file taken from `dir` by its base name. */
+function inFolder(rings: ServerConfigFile['keyRings'], dir: string): ServerConfigFile['keyRings'] {
+  const at = (f: string | undefined) => f && join(dir, basename(f));
+  return Object.fromEntries(
+    Object.entries(rings).map(([name, files]) => [
+      name,
+      { ...files, key: at(files.key)!, certificate: at(files.certificate)!, trustedCas: at(files.trustedCas), trustedSelfSigned: at(files.trustedSelfSigned) },
+    ]),
+  );
 }
 
 function fromFtpData(ftp: FtpDataConfig) {

@@ -1,39 +1,87 @@
 /**
- * Runnable entry: `node main.js --config zftps-server.json [--host H --port P --root DIR]`
- * (or `--ftp-data FILE [--policy FILE] --keys DIR [--users FILE] --root DIR --port P`).
- * Prints one line when listening. SIGHUP reloads (certificates and keys included) for
- * new sessions without dropping live ones; SIGTERM/SIGINT shut down gracefully, letting
- * transfers finish within limits.shutdownGraceSeconds.
+ * Runnable entry (and the image's bundle, zftps-server.js):
+ *
+ *   main --config zftps-server.json [--host H --port P --implicit-port P --root DIR --keys-dir DIR --ops-port P]
+ *   main --ftp-data FILE [--policy FILE] --keys DIR [--users FILE] --root DIR --port P
+ *   main --health-check --config zftps-server.json [--host H --port P]    exit 0 healthy, 1 not
+ *
+ * Prints one line when listening. SIGHUP reloads (certificates, keys and users
+ * included) for new sessions without dropping live ones; SIGTERM/SIGINT shut down
+ * gracefully, letting transfers finish within limits.shutdownGraceSeconds, then exit 0.
+ * ZFTPS_KEYS_DIR (like --keys-dir) takes every key ring file from that folder by name —
+ * the image mounts its keys there.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startServer } from './index';
+import { healthCheck, startServer } from './index';
 import { loadZosConfig } from './load-config';
+import type { ServerConfigFile } from '../model/server-config';
 import type { RunningServer } from './server';
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      config: { type: 'string' },
-      'ftp-data': { type: 'string' },
-      policy: { type: 'string' },
-      keys: { type: 'string' },
-      users: { type: 'string' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'implicit-port': { type: 'string' },
-      root: { type: 'string' },
-      'log-level': { type: 'string' },
-    },
-  });
-  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-  const logLevel = values['log-level'] as 'debug' | 'info' | 'warn' | 'error' | undefined;
-  let server: RunningServer;
+const USAGE = `usage: main --config zftps-server.json [--host H --port P --implicit-port P --root DIR --keys-dir DIR --ops-port P --log-level L]
+   or: main --ftp-data FILE [--policy FILE] --keys DIR [--users FILE] --root DIR --port P
+   or: main --health-check --config zftps-server.json [--host H --port P]`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  'ftp-data': { type: 'string' },
+  policy: { type: 'string' },
+  keys: { type: 'string' },
+  'keys-dir': { type: 'string' },
+  users: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'implicit-port': { type: 'string' },
+  'ops-port': { type: 'string' },
+  root: { type: 'string' },
+  'log-level': { type: 'string' },
+  'health-check': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+function port(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name}: not a port number: ${v}`);
+  return n;
+}
+
+/** The health check probes the control port on loopback when the server listens on every address. */
+async function runHealthCheck(values: Values): Promise<number> {
+  let cfgHost: string | undefined;
+  let cfgPort: number | undefined;
   if (values.config) {
-    server = await startServer({
+    const cfg = JSON.parse(readFileSync(values.config, 'utf8')) as ServerConfigFile;
+    cfgHost = cfg.listen.host;
+    cfgPort = cfg.listen.port;
+  }
+  const host = values.host ?? cfgHost ?? '127.0.0.1';
+  const p = port('port', values.port) ?? cfgPort;
+  if (p === undefined) throw new Error('--health-check needs --config or --port');
+  const target = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return (await healthCheck({ host: target, port: p })) ? 0 : 1;
+}
+
+async function serve(values: Values): Promise<RunningServer> {
+  const logLevel = values['log-level'] as 'debug' | 'info' | 'warn' | 'error' | undefined;
+  if (values.config) {
+    const opsPort = port('ops-port', values['ops-port']);
+    return startServer({
       configFile: values.config,
-      overrides: { host: values.host, port: num(values.port), root: values.root, implicitPort: num(values['implicit-port']), logLevel },
+      overrides: {
+        host: values.host,
+        port: port('port', values.port),
+        root: values.root,
+        implicitPort: port('implicit-port', values['implicit-port']),
+        logLevel,
+        keysDir: values['keys-dir'] ?? (process.env.ZFTPS_KEYS_DIR || undefined),
+        ops: opsPort === undefined ? undefined : { host: '127.0.0.1', port: opsPort },
+      },
     });
-  } else if (values['ftp-data'] && values.keys && values.root) {
+  }
+  if (values['ftp-data'] && values.keys && values.root) {
     const settings = await loadZosConfig({
       ftpData: values['ftp-data'],
       policy: values.policy,
@@ -41,23 +89,40 @@ async function main(): Promise<void> {
       users: values.users,
       root: values.root,
       host: values.host,
-      port: num(values.port) ?? 21,
-      implicitPort: num(values['implicit-port']) ?? null,
+      port: port('port', values.port) ?? 21,
+      implicitPort: port('implicit-port', values['implicit-port']) ?? null,
     });
-    server = await startServer(logLevel ? { ...settings, logLevel } : settings);
-  } else {
-    throw new Error('usage: main --config zftps-server.json [--host H --port P --root DIR]\n   or: main --ftp-data FILE [--policy FILE] --keys DIR [--users FILE] --root DIR --port P');
+    return startServer(logLevel ? { ...settings, logLevel } : settings);
   }
+  throw new Error(USAGE);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: OPTIONS });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (values['health-check']) {
+    process.exitCode = await runHealthCheck(values);
+    return;
+  }
+  const server = await serve(values);
   const implicit = server.implicitPort !== undefined ? ` implicit TLS port ${server.implicitPort}` : '';
-  process.stdout.write(`zftps listening on ${server.address}:${server.port}${implicit}\n`);
+  const ops = server.opsPort !== undefined ? ` ops port ${server.opsPort}` : '';
+  process.stdout.write(`zftps listening on ${server.address}:${server.port}${implicit}${ops}\n`);
   process.on('SIGHUP', () => {
-    server.reload().catch((e: Error) => process.stderr.write(`reload failed, keeping the old configuration: ${e.message}\n`));
+    // The engine logs config.reloaded / config.reload_failed; a bad reload keeps the old configuration.
+    server.reload().catch(() => {});
   });
   let stopping = false;
   const stop = () => {
-    if (stopping) return;
+    if (stopping) process.exit(1); // a second signal: stop now
     stopping = true;
-    server.close().then(() => process.exit(0));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
@@ -65,5 +130,5 @@ async function main(): Promise<void> {
 
 main().catch((e: Error) => {
   process.stderr.write(`zftps server: ${e.message}\n`);
-  process.exit(1);
+  process.exit(e.message === USAGE ? 2 : 1);
 });

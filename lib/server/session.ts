@@ -28,7 +28,17 @@ export interface SessionHost {
   sessionClosed(session: ControlSession): void;
   /** Transfer bookkeeping (xferlog, metrics). */
   transferDone?(info: TransferRecord): void;
+  /** What an operator is told about: TLS, certificates, logins, refusals (logs, metrics). */
+  event?(e: SessionEvent): void;
 }
+
+export type SessionEvent =
+  | { readonly kind: 'tls'; readonly channel: 'control' | 'data'; readonly version: string; readonly cipher: string; readonly reused: boolean }
+  | { readonly kind: 'tls-failed'; readonly channel: 'control' | 'data'; readonly reason: string }
+  | { readonly kind: 'client-certificate'; readonly subject: string; readonly issuer: string; readonly fingerprint: string; readonly verified: boolean }
+  | { readonly kind: 'reuse-refused'; readonly reason: string }
+  | { readonly kind: 'login'; readonly user: string; readonly method: 'password' | 'certificate' }
+  | { readonly kind: 'login-failed'; readonly user: string; readonly reason: string };
 
 export interface TransferRecord {
   readonly user: string;
@@ -39,6 +49,7 @@ export interface TransferRecord {
   readonly ms: number;
   readonly ok: boolean;
   readonly protected: boolean;
+  readonly type: 'ascii' | 'binary';
 }
 
 type DataSetup =
@@ -53,6 +64,8 @@ interface Transfer {
 
 const MLST_FACTS_ALL = ['type', 'size', 'modify', 'perm', 'unix.mode'];
 const MAX_ABUSE = 3;
+/** CCC/REIN: how long the client may take to send its close_notify before the server sends one. */
+const CLOSE_NOTIFY_WAIT_MS = 500;
 
 export class ControlSession {
   readonly peer: string;
@@ -278,6 +291,7 @@ export class ControlSession {
       (err: Error) => {
         if (this.tap !== tap) return;
         this.log.info({ err: err.message }, 'control TLS handshake failed');
+        this.host.event?.({ kind: 'tls-failed', channel: 'control', reason: err.message });
         this.close('TLS handshake failed');
       },
     );
@@ -291,14 +305,20 @@ export class ControlSession {
     }
     const t = this.s.tls!;
     const peer = examinePeer(sock, t);
+    if (peer.cert) {
+      const c = peer.cert;
+      this.host.event?.({ kind: 'client-certificate', subject: dn(c.subject), issuer: dn(c.issuer), fingerprint: c.fingerprint256, verified: peer.trusted });
+    }
     if (peer.present && !peer.trusted) {
       // As System SSL would: a certificate that does not validate ends the connection.
       this.log.info({ why: peer.why }, 'client certificate refused');
+      this.host.event?.({ kind: 'tls-failed', channel: 'control', reason: `client certificate refused: ${peer.why}` });
       sock.destroy();
       return this.close('untrusted client certificate');
     }
     if (!peer.present && t.clientCert === 'require') {
       this.log.info({}, 'client certificate required by the TLS policy');
+      this.host.event?.({ kind: 'tls-failed', channel: 'control', reason: 'no client certificate' });
       sock.destroy();
       return this.close('missing client certificate');
     }
@@ -314,20 +334,35 @@ export class ControlSession {
     sock.on('close', () => {
       if (this.tlsSock === sock) this.close('control TLS closed');
     });
-    this.log.info({ protocol: sock.getProtocol(), cipher: sock.getCipher().name, cert: peer.present }, 'control connection protected');
+    this.log.debug({ protocol: sock.getProtocol(), cipher: sock.getCipher().name, cert: peer.present }, 'control connection protected');
+    this.host.event?.({ kind: 'tls', channel: 'control', version: String(sock.getProtocol()), cipher: sock.getCipher().name, reused: sock.isSessionReused() });
     if (this.implicit && !this.s.secureImplicitZos) this.reply(220, 'zftps FTP server ready.');
   }
 
-  /** CCC / REIN: remove TLS from the control connection, with or without close_notify. */
+  /**
+   * CCC / REIN: remove TLS from the control connection, with or without close_notify.
+   *
+   * Our close_notify answers the client's (a server TLSSocket ends itself when it reads
+   * one) instead of following the 200 at once: lftp reads a close_notify that arrives
+   * together with the 200 as "Peer closed connection" (it keeps reading reply lines after
+   * CCC's 200). Clients that wait for the server to close first (curl's default, passive
+   * CCC mode) get it after CLOSE_NOTIFY_WAIT_MS; a client that goes on in plaintext gets
+   * none, because the tap has detached by then and drops TLS output.
+   */
   private clearControlTls(closeNotify: boolean): void {
     const sock = this.tlsSock;
+    const tap = this.tap;
     this.tlsSock = undefined;
     this.secured = false;
     this.out = this.sock;
-    this.tap?.drain({ mute: !closeNotify });
+    tap?.drain({ mute: !closeNotify });
     if (!sock) return;
-    if (closeNotify) sock.end();
-    else sock.destroy();
+    if (!closeNotify) return void sock.destroy();
+    const timer = setTimeout(() => {
+      if (tap?.mode === 'draining' && !sock.writableEnded && !sock.destroyed) sock.end();
+    }, CLOSE_NOTIFY_WAIT_MS);
+    timer.unref();
+    sock.once('close', () => clearTimeout(timer));
   }
 
   // ------------------------------------------------------------------ dispatch
@@ -496,18 +531,20 @@ export class ControlSession {
       if (this.s.secureLogin === 'VERIFY_USER') {
         if (!mapped || mapped.toUpperCase() !== name.toUpperCase()) {
           this.log.info({ user: name, mapped }, 'certificate does not map to the login user');
+          this.host.event?.({ kind: 'login-failed', user: name, reason: 'certificate' });
           return this.failLogin(`Client certificate is not associated with user ${name}.`);
         }
         const refusal = level3Refusal(this.s.level3, this.localPort, name);
         if (refusal) {
           this.log.info({ user: name }, refusal);
+          this.host.event?.({ kind: 'login-failed', user: name, reason: 'not-permitted' });
           return this.failLogin(`User ${name} is not permitted on this port.`);
         }
       }
       if (passwordOptional(this.s) && mapped && mapped.toUpperCase() === name.toUpperCase()) {
         const user = findUser(this.s, name);
         if (user) {
-          await this.completeLogin(user);
+          await this.completeLogin(user, 'certificate');
           return this.reply(230, [`User ${user.name} is an authorized user`, `User ${user.name} logged in.`]);
         }
       }
@@ -521,14 +558,18 @@ export class ControlSession {
     if (!name) return this.reply(503, 'Login with USER first.');
     this.pendingUser = undefined;
     if (this.host.guard.isLocked(this.peer)) {
+      this.host.event?.({ kind: 'login-failed', user: name, reason: 'locked-out' });
       this.reply(421, 'Too many failed logins; try again later.');
       return this.endConnection();
     }
     const user = findUser(this.s, name);
     const ok = user?.password ? await user.password(password) : false;
-    if (!ok || !user) return this.failLogin('Login incorrect.');
+    if (!ok || !user) {
+      this.host.event?.({ kind: 'login-failed', user: name, reason: user ? 'bad-password' : 'unknown-user' });
+      return this.failLogin('Login incorrect.');
+    }
     this.host.guard.succeed(this.peer);
-    await this.completeLogin(user);
+    await this.completeLogin(user, 'password');
     this.reply(230, `User ${user.name} logged in.`);
   }
 
@@ -543,11 +584,12 @@ export class ControlSession {
     }
   }
 
-  private async completeLogin(user: UserAccount): Promise<void> {
+  private async completeLogin(user: UserAccount, method: 'password' | 'certificate'): Promise<void> {
     this.fs = await this.host.openFileSystem(user);
     this.user = user;
     this.cwd = '/';
-    this.log.info({ user: user.name, protected: this.secured }, 'logged in');
+    this.log.debug({ user: user.name, protected: this.secured }, 'logged in');
+    this.host.event?.({ kind: 'login', user: user.name, method });
   }
 
   // ------------------------------------------------------------------ security commands
@@ -895,16 +937,19 @@ export class ControlSession {
       if (this.s.sessionReuse === 'REQUIRED' && !sock.isSessionReused()) {
         sock.destroy(); // synchronously: nothing of this handshake may be used again
         this.log.info({}, 'data connection did not resume the control session');
+        this.host.event?.({ kind: 'reuse-refused', reason: 'not-resumed' });
         this.reply(this.s.reuseFailureReply, 'TLS session of data connection not resumed from the control connection.');
         return undefined;
       }
       signal.addEventListener('abort', () => sock.destroy(), { once: true });
       sock.on('error', () => {});
+      this.host.event?.({ kind: 'tls', channel: 'data', version: String(sock.getProtocol()), cipher: sock.getCipher().name, reused: sock.isSessionReused() });
       return sock;
     } catch (e) {
       raw.destroy();
       if (signal.aborted) throw e;
       this.log.info({ err: (e as Error).message }, 'data TLS handshake failed');
+      this.host.event?.({ kind: 'tls-failed', channel: 'data', reason: (e as Error).message });
       this.reply(522, 'Data connection TLS negotiation failed.');
       return undefined;
     }
@@ -1050,6 +1095,7 @@ export class ControlSession {
       ms: Date.now() - started,
       ok,
       protected: this.prot === 'P',
+      type: this.type === 'A' ? 'ascii' : 'binary',
     });
   }
 }
@@ -1070,6 +1116,13 @@ function stripTelnet(b: Buffer): Buffer {
     out.push(b[i]);
   }
   return Buffer.from(out);
+}
+
+/** A certificate name as one line: `CN=alice,O=Example`. */
+function dn(name: tls.Certificate): string {
+  return Object.entries(name)
+    .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}=${String(x)}`))
+    .join(',');
 }
 
 function quotePath(p: string): string {

@@ -111,6 +111,8 @@ export interface EffectiveSettings {
   readonly reuseFailureReply: 425 | 522;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly xferlog?: string;
+  /** The ops HTTP endpoint (/livez, /readyz, /metrics); absent = none. Host defaults to 127.0.0.1. */
+  readonly ops?: { readonly host?: string; readonly port: number };
 }
 
 export const DEFAULT_LIMITS: Limits = {
