@@ -66,6 +66,47 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   await syncDir(join(path, '..'));
 }
 
+/**
+ * Write many files, each atomically like writeFileAtomic, with one fsync per
+ * folder instead of one per file, and the file fsyncs overlapped a few at a
+ * time. A ring with N clients writes ~4N files into one folder; a folder fsync
+ * per file made a warm synth grow faster than N (the cost of each folder fsync
+ * grows with the folder).
+ */
+export async function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array; mode: number }[], concurrency = 8): Promise<void> {
+  const temps = files.map((f) => `${f.path}.tmp-${randomBytes(6).toString('hex')}`);
+  const renamed = new Set<number>();
+  try {
+    await inParallel(files.length, concurrency, async (i) => {
+      const f = files[i]!;
+      const handle = await fs.open(temps[i]!, 'w', f.mode);
+      try {
+        await handle.writeFile(f.data);
+        await handle.chmod(f.mode); // the umask may have narrowed or widened it
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    });
+    for (const [i, f] of files.entries()) {
+      await fs.rename(temps[i]!, f.path);
+      renamed.add(i);
+    }
+  } catch (e) {
+    await Promise.all(temps.map((t, i) => (renamed.has(i) ? undefined : fs.rm(t, { force: true }))));
+    throw e;
+  }
+  for (const dir of new Set(files.map((f) => join(f.path, '..')))) await syncDir(dir);
+}
+
+async function inParallel(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
 async function syncDir(dir: string): Promise<void> {
   const h = await fs.open(dir, 'r');
   try {

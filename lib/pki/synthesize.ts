@@ -26,7 +26,7 @@ import {
   keyringReference,
   validateKeyRingSpec,
 } from './spec';
-import { KeyStore, type StoredIdentity, writeFileAtomic } from './store';
+import { KeyStore, type StoredIdentity, writeFilesAtomic } from './store';
 import {
   type CertRole,
   canonicalCertPem,
@@ -123,7 +123,17 @@ interface Identity {
 }
 
 const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
-const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
+// Memoized: a CA's fingerprint is asked for once per certificate it signed, and parsing dominates.
+const fingerprints = new Map<string, string>();
+function fingerprint(pem: string): string {
+  let fp = fingerprints.get(pem);
+  if (fp === undefined) {
+    if (fingerprints.size >= 4096) fingerprints.clear(); // bound the memory of a long-lived process
+    fp = new X509Certificate(pem).fingerprint256;
+    fingerprints.set(pem, fp);
+  }
+  return fp;
+}
 
 function spkiHash(publicKeyPem: string): string {
   return sha256(publicKeyPem.replace(/\s+/g, ''));
@@ -472,15 +482,13 @@ export async function synthesizeKeyRing(spec: KeyRingSpec, opts: SynthesizeOptio
   }
   await store.commit();
 
-  const artifacts: ArtifactRecord[] = [];
-  const written = new Set<string>();
-  for (const o of outs) {
-    const abs = join(opts.outDir, ...o.path.split('/'));
-    await fs.mkdir(dirname(abs), { recursive: true });
-    await writeFileAtomic(abs, o.data, o.record.sensitive ? 0o600 : 0o644);
-    written.add(abs);
-    artifacts.push({ ...o.record, path: o.path, sha256: sha256(typeof o.data === 'string' ? Buffer.from(o.data) : o.data) } as ArtifactRecord);
-  }
+  const writes = outs.map((o) => ({ path: join(opts.outDir, ...o.path.split('/')), data: o.data, mode: o.record.sensitive ? 0o600 : 0o644 }));
+  for (const dir of new Set(writes.map((w) => dirname(w.path)))) await fs.mkdir(dir, { recursive: true });
+  await writeFilesAtomic(writes);
+  const written = new Set(writes.map((w) => w.path));
+  const artifacts = outs.map(
+    (o) => ({ ...o.record, path: o.path, sha256: sha256(typeof o.data === 'string' ? Buffer.from(o.data) : o.data) }) as ArtifactRecord,
+  );
   // A removed client must not leave its private key behind in the output.
   for (const dir of [paths.dir, paths.racfDir]) await removeStale(join(opts.outDir, ...dir.split('/')), written);
 

@@ -36,9 +36,22 @@ export function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT
   const salt = saltKey
     ? createHmac('sha256', saltKey).update(`${saltContext}\0${password}`).digest().subarray(0, 16)
     : randomBytes(16);
+  // With a salt key the verifier is a pure function of its inputs; servers sharing a ring
+  // and its users would otherwise pay the deliberately slow scrypt once each per synth.
+  const memoKey = saltKey ? createHmac('sha256', salt).update(`${cost.N}:${cost.r}:${cost.p}\0${password}`).digest('base64') : undefined;
+  const known = memoKey ? verifiers.get(memoKey) : undefined;
+  if (known) return { ...known };
   const hash = scryptSync(password.normalize('NFC'), salt, HASH_BYTES, { N: cost.N, r: cost.r, p: cost.p, maxmem: maxmemFor(cost) });
-  return { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64'), hash: hash.toString('base64') };
+  const out: ScryptHash = { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64'), hash: hash.toString('base64') };
+  if (memoKey) {
+    if (verifiers.size >= 1024) verifiers.clear(); // bound the memory of a long-lived process
+    verifiers.set(memoKey, out);
+  }
+  return { ...out };
 }
+
+/** Verifiers computed with a deterministic salt in this process, by an HMAC of salt, cost and password. */
+const verifiers = new Map<string, ScryptHash>();
 
 /** Constant-time comparison; hashing runs in the thread pool so a login does not block the event loop. */
 export function verifyPassword(password: string, stored: ScryptHash): Promise<boolean> {
