@@ -21,6 +21,7 @@ import { buildUserRegistry, synthesizeKeyRing, type KeyRingSpec, type RegistryUs
 import { runRules } from './rules/engine';
 import { SecureFtpServer } from './constructs/secure-ftp-server';
 import { writeImageContext } from './image';
+import { renderMermaid, trustGraphFromArtifacts } from './tools/trust-graph';
 
 export interface SynthOptions {
   readonly outdir: string;
@@ -145,6 +146,8 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
       write('serverConfig', `${dir}/zftps-server.json`, json(config));
       const image = writeImageContext(staging, dir);
       artifacts.push({ role: 'imageContext', path: image.path, sha256: image.sha256 });
+      // Read back from the files just written, so the graph shows what the artifacts really hold.
+      write('trustGraph', `${dir}/trust-graph.mmd`, renderMermaid(trustGraphFromArtifacts(staging, { id: dir, artifacts })));
       manifestServers[dir] = { id: dir, path: server.node.path, artifacts: [...artifacts].sort(byRoleThenPath) };
     }
     if (findings.some(isBlocking)) throw new SynthError(findings);

@@ -11,6 +11,7 @@ import { serveCommand } from './serve';
 import type { ZosRelease } from '../model/config';
 import { renderFindings, type OutputFormat } from './output';
 import { runProgram } from './run-program';
+import { registerToolCommands } from '../tools/commands';
 import { verifyCommand } from '../tools/verify-cli';
 
 const RELEASES: ZosRelease[] = ['2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
@@ -71,6 +72,8 @@ export function buildCli(): Command {
     .action(async (outdir: string | undefined, o: Record<string, string | number | undefined>) => {
       await serveCommand(outdir, o);
     });
+
+  registerToolCommands(program);
 
   program
     .command('verify')
