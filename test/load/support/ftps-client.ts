@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as net from 'node:net';
+import { once as onceEvent } from 'node:events';
 import type { Readable } from 'node:stream';
 import * as tls from 'node:tls';
 import { RawFtp, login, type Reply } from '../../server/support/raw';
@@ -78,7 +79,7 @@ export class FtpsClient {
       for await (const chunk of source) {
         hash.update(chunk as Buffer);
         bytes += (chunk as Buffer).length;
-        if (!sock.write(chunk)) await once(sock, 'drain');
+        if (!sock.write(chunk)) await onceEvent(sock, 'drain');
       }
       sock.end();
     }
