@@ -149,6 +149,20 @@ describe('FTP.DATA parser under mutated real fixtures', () => {
   });
 });
 
+describe('regressions found by the long fuzz run', () => {
+  // seed 15371: a lone CR is a line end for both parsers (as for editors); findings after it
+  // name lines counted that way, so a check that counted LF only saw "line 16 of 15".
+  it('a lone CR ends a line: findings after it name lines that exist', () => {
+    const text = '\r' + readFileSync(join(FIXTURES, 'attls/golden-render.conf'), 'latin1').slice(0, 493);
+    const r = parsePolicy(Buffer.from(text, 'latin1'), 'cr.conf');
+    assert.ok(r.findings.length > 0);
+    assertWellPlaced(r.findings, 'cr.conf', text);
+    const f = parseFtpData('\rSECURE_FTP REQUIRED\rBOGUS 1\n', 'cr.ftpdata');
+    assert.deepEqual(f.value.statements.map((s) => [s.keyword, s.location.line]), [['SECURE_FTP', 2], ['BOGUS', 3]]);
+    assertWellPlaced(f.findings, 'cr.ftpdata', '\rSECURE_FTP REQUIRED\rBOGUS 1\n');
+  });
+});
+
 describe('AT-TLS parser under mutated real fixtures', () => {
   it('never throws, is deterministic, and every finding names the file and an existing line', () => {
     fc.assert(

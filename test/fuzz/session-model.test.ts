@@ -29,6 +29,7 @@ interface Model {
   tls: boolean;
   pbsz: boolean;
   prot: 'C' | 'P';
+  type: 'A' | 'I';
   pending?: string;
   loggedIn: boolean;
   dataReady: boolean;
@@ -53,6 +54,7 @@ function freshModel(): Model {
     tls: false,
     pbsz: false,
     prot: 'C',
+    type: 'A',
     loggedIn: false,
     dataReady: false,
     cwd: '/',
@@ -80,7 +82,8 @@ async function reconnect(r: Real, m: Model): Promise<void> {
   r.c = await RawFtp.connect(r.srv.port);
   r.ctlTls = undefined;
   assert.equal((await r.c.read()).code, 220);
-  Object.assign(m, { ...freshModel(), files: m.files });
+  // Every field explicitly (pending too): a new connection carries nothing over.
+  Object.assign(m, { ...freshModel(), pending: undefined, files: m.files });
 }
 
 // ---------------------------------------------------------------- commands
@@ -90,7 +93,7 @@ class AuthTls implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     if (m.tls) return void codeIn(await r.c.cmd('AUTH TLS'), [503], 'AUTH TLS again');
     r.ctlTls = await r.c.authTls();
-    Object.assign(m, { tls: true, pbsz: false, prot: 'C', pending: undefined, loggedIn: false, dataReady: false, cwd: '/' });
+    Object.assign(m, { tls: true, pbsz: false, prot: 'C', type: 'A', pending: undefined, loggedIn: false, dataReady: false, cwd: '/' });
   }
   toString = () => 'AUTH TLS';
 }
@@ -128,13 +131,40 @@ class Pass implements fc.AsyncCommand<Model, Real> {
   constructor(readonly good: boolean) {}
   check = () => true;
   async run(m: Model, r: Real) {
+    const reply = await r.c.cmd(`PASS ${this.good ? 'secret' : 'wrong'}`);
+    if (m.pending === undefined) return void codeIn(reply, [503], 'PASS without USER'); // the login, if any, stays
     const ok = m.pending === 'alice' && this.good;
-    codeIn(await r.c.cmd(`PASS ${this.good ? 'secret' : 'wrong'}`), [m.pending === undefined ? 503 : ok ? 230 : 530], 'PASS');
+    codeIn(reply, [ok ? 230 : 530], 'PASS');
     m.loggedIn = ok;
     m.pending = undefined;
   }
   toString = () => `PASS ${this.good ? 'good' : 'bad'}`;
 }
+
+/** USER alice + PASS secret in one step, so random sequences reach the transfer states often. */
+class Login implements fc.AsyncCommand<Model, Real> {
+  check = () => true;
+  async run(m: Model, r: Real) {
+    codeIn(await r.c.cmd('USER alice'), [331], 'USER');
+    codeIn(await r.c.cmd('PASS secret'), [230], 'PASS');
+    Object.assign(m, { pending: undefined, loggedIn: true, cwd: '/' });
+  }
+  toString = () => 'LOGIN alice';
+}
+
+class Type implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly t: 'A' | 'I') {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    codeIn(await r.c.cmd(`TYPE ${this.t}`), [200], 'TYPE');
+    m.type = this.t;
+  }
+  toString = () => `TYPE ${this.t}`;
+}
+
+/** TYPE A as RFC 959 puts it, written independently of lib/server/data.ts: LF on the wire is CRLF. */
+const asciiOut = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/(?<!\r)\n/g, '\r\n'), 'latin1');
+const asciiIn = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
 
 class Cwd implements fc.AsyncCommand<Model, Real> {
   constructor(readonly to: '/' | '/sub' | '/nowhere') {}
@@ -173,7 +203,7 @@ class Rein implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     codeIn(await r.c.cmd('REIN'), [220], 'REIN');
     if (m.tls) return reconnect(r, m);
-    Object.assign(m, { pbsz: false, prot: 'C', pending: undefined, loggedIn: false, dataReady: false, cwd: '/' });
+    Object.assign(m, { pbsz: false, prot: 'C', type: 'A', pending: undefined, loggedIn: false, dataReady: false, cwd: '/' });
   }
   toString = () => 'REIN';
 }
@@ -243,8 +273,11 @@ class Transfer implements fc.AsyncCommand<Model, Real> {
     if (this.kind === 'STOR') sock!.end(this.body);
     await closed;
     codeIn(await r.c.read(10_000), [226], `${line} end`);
-    if (this.kind === 'STOR') m.files.set(vpath, this.body);
-    if (this.kind === 'RETR') assert.ok(Buffer.concat(received).equals(m.files.get(vpath)!), `${line}: bytes differ from the model`);
+    if (this.kind === 'STOR') m.files.set(vpath, m.type === 'A' ? asciiIn(this.body) : this.body);
+    if (this.kind === 'RETR') {
+      const stored = m.files.get(vpath)!;
+      assert.ok(Buffer.concat(received).equals(m.type === 'A' ? asciiOut(stored) : stored), `${line}: bytes differ from the model (TYPE ${m.type})`);
+    }
     if (this.kind === 'LIST') assert.ok(received.length > 0 || m.cwd === '/sub', 'LIST of / is never empty');
   }
   toString = () => `${this.kind} ${this.kind === 'LIST' ? '' : this.name} [data ${this.ev}${this.kind === 'STOR' ? `, ${this.body.length} B` : ''}]`;
@@ -274,6 +307,9 @@ const commands = [
   fc.constantFrom('C' as const, 'P' as const).map((l) => new Prot(l)),
   fc.constantFrom('alice', 'mallory').map((u) => new User(u)),
   fc.boolean().map((g) => new Pass(g)),
+  fc.constant(new Login()),
+  fc.constant(new Login()),
+  fc.constantFrom('A' as const, 'I' as const).map((t) => new Type(t)),
   fc.constantFrom('/' as const, '/sub' as const, '/nowhere' as const).map((d) => new Cwd(d)),
   fc.constant(new Epsv()),
   fc.constant(new Epsv()),
@@ -285,7 +321,7 @@ const commands = [
       fc.constantFrom('LIST' as const, 'RETR' as const, 'STOR' as const),
       fc.constantFrom(...NAMES),
       fc.constantFrom<DataEvent>('now', 'now', 'late', 'closeEarly', 'never'),
-      fc.uint8Array({ maxLength: 3000 }),
+      fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.array(fc.constantFrom('a', ' ', '\r', '\n', '\r\n', 'xyz'), { maxLength: 200 }).map((p) => Buffer.from(p.join('')))),
     )
     .map(([k, n, ev, b]) => new Transfer(k, n, ev, Buffer.from(b))),
   fc.constant(new RetrThenAbor()),
@@ -297,23 +333,34 @@ before(async () => {
 });
 after(() => srv.close());
 
+async function runSequence(cmds: Iterable<fc.AsyncCommand<Model, Real>>): Promise<void> {
+  resetHome(srv.home);
+  const c = await RawFtp.connect(srv.port);
+  assert.equal((await c.read()).code, 220);
+  const real: Real = { srv, c };
+  try {
+    await fc.asyncModelRun(() => ({ model: freshModel(), real }), cmds);
+    // whatever happened, the session still answers
+    assert.equal((await real.c.cmd('NOOP')).code, 200);
+  } finally {
+    real.c.close();
+  }
+}
+
 describe('session state machine: model vs. the real server', () => {
+  // Regressions found by the long run (scripts/fuzz-long.ts); the fix is named in docs/reliability.md.
+  it('regression (seed 8802): USER, QUIT, then PASS on the new connection is 503 — no login state survives a connection', async () => {
+    await runSequence([new User('alice'), new Quit(), new Pass(false)]);
+  });
+
+  it('regression: PROT P, RETR with the data connection closed before its TLS handshake is 522; the session goes on', async () => {
+    await runSequence([new AuthTls(), new Pbsz(), new Prot('P'), new User('alice'), new Pass(true), new Epsv(), new Transfer('RETR', 'hello.txt', 'closeEarly', Buffer.alloc(0)), new Epsv(), new Transfer('RETR', 'hello.txt', 'now', Buffer.alloc(0))]);
+  });
+
   it('predicts every reply code and file content over random interleavings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 14 }), async (cmds) => {
-        resetHome(srv.home);
-        const c = await RawFtp.connect(srv.port);
-        assert.equal((await c.read()).code, 220);
-        const real: Real = { srv, c };
-        try {
-          await fc.asyncModelRun(() => ({ model: freshModel(), real }), cmds);
-          // whatever happened, the session still answers
-          assert.equal((await real.c.cmd('NOOP')).code, 200);
-        } finally {
-          real.c.close();
-        }
-      }),
-      fuzzParams('session model', 25),
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 14 }), (cmds) => runSequence(cmds)),
+      fuzzParams('session model', 60),
     );
   });
 });
