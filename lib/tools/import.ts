@@ -15,6 +15,7 @@ import type { FtpDataConfig, FtpDataStatement, PolicyStatement, ZosRelease } fro
 import { runRules } from '../rules/engine';
 import { renderServer } from '../synth';
 import {
+  CertificateAuthority,
   CipherSuitePolicy,
   ClientAuthLevel,
   ClientAuthType,
@@ -156,6 +157,12 @@ export function importConfiguration(input: ImportInput): ImportResult {
     ],
     children: label ? [leaf('label', tsString(label), label)] : [],
   });
+  if (f.secureLogin.value !== 'NO_CLIENT_AUTH') {
+    // Client authentication needs a CA (or self-signed client certificates) in the ring; its contents are not in FTP.DATA.
+    ringProps.push(leaf('certificateAuthorities', `[new CertificateAuthority('client-ca', { label: 'Client CA' })]`, [new CertificateAuthority('client-ca', { label: 'Client CA' })],
+      `SECURE_LOGIN ${f.secureLogin.value} needs the CA that signs client certificates in the ring;`,
+      'replace this placeholder with that CA (its label as RACDCERT LISTRING shows it, and `existing` with its certificate)'));
+  }
   if (attls && policy && !label) {
     changes.push({ key: 'certificate label', reason: 'the policy names no CertificateLabel (the ring\'s default certificate); zftps always names the server certificate\'s label' });
   }
@@ -471,9 +478,9 @@ function renderProgram(p: ProgramParts): string {
   ];
   const body = [...renderProps(p.ringProps, '  ', p.notes, 'ring.'), ...renderProps(p.props, '  ', p.notes, '')].join('\n') + '\n' +
     p.acks.map((a) => a.ruleId).join(' ');
-  const used = ['CipherSuitePolicy', 'ClientAuthLevel', 'ClientAuthType', 'ControlProtection', 'DataProtection', 'Extension', 'FtpsApp', 'KeyRing',
+  const used = ['CertificateAuthority', 'CipherSuitePolicy', 'ClientAuthLevel', 'ClientAuthType', 'ControlProtection', 'DataProtection', 'Extension', 'FtpsApp', 'KeyRing',
     'KeyRingName', 'SecureFtp', 'SecureFtpServer', 'SessionReusePolicy', 'TlsMechanism', 'TlsRfcLevel', 'TlsVersion', 'ZosVersion']
-    .filter((name) => ['FtpsApp', 'KeyRing', 'SecureFtpServer'].includes(name) || new RegExp(`\\b${name}\\.`).test(body));
+    .filter((name) => ['FtpsApp', 'KeyRing', 'SecureFtpServer'].includes(name) || new RegExp(`\\b${name}[.(]`).test(body));
   lines.push(`import {\n${used.map((u) => `  ${u},`).join('\n')}\n} from 'zftps';`, '', 'const app = new FtpsApp();', '');
   lines.push(`const keyRing = new KeyRing(app, 'ring', {`, ...renderProps(p.ringProps, '  ', p.notes, 'ring.'), '});', '');
   for (const c of p.notes.get('general') ?? []) lines.push(...commentLines('', c));
