@@ -51,7 +51,6 @@ export async function serveCommand(outdir: string | undefined, o: ServeOptions):
   }
   const running = await startServer(source);
   const implicit = running.implicitPort ? `, implicit TLS on ${running.implicitPort}` : '';
-  console.log(`zftps: serving ${id} on ftp://${hostForUrl(running.address)}:${running.port} (explicit TLS${implicit}); Ctrl-C stops`);
   await new Promise<void>((done) => {
     const stop = () => {
       running.close().finally(done);
@@ -61,6 +60,8 @@ export async function serveCommand(outdir: string | undefined, o: ServeOptions):
     process.on('SIGHUP', () => {
       running.reload().catch((e: Error) => console.error(`zftps: reload failed, keeping the old certificates: ${e.message}`));
     });
+    // After the handlers: whoever reads this line may signal at once (SIGHUP's default is to exit).
+    console.log(`zftps: serving ${id} on ftp://${hostForUrl(running.address)}:${running.port} (explicit TLS${implicit}); Ctrl-C stops`);
   });
 }
 

@@ -108,9 +108,6 @@ async function main(): Promise<void> {
     return;
   }
   const server = await serve(values);
-  const implicit = server.implicitPort !== undefined ? ` implicit TLS port ${server.implicitPort}` : '';
-  const ops = server.opsPort !== undefined ? ` ops port ${server.opsPort}` : '';
-  process.stdout.write(`zftps listening on ${server.address}:${server.port}${implicit}${ops}\n`);
   process.on('SIGHUP', () => {
     // The engine logs config.reloaded / config.reload_failed; a bad reload keeps the old configuration.
     server.reload().catch(() => {});
@@ -126,6 +123,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Only now: whoever reads this line may signal at once, and SIGHUP's default action is to exit.
+  const implicit = server.implicitPort !== undefined ? ` implicit TLS port ${server.implicitPort}` : '';
+  const ops = server.opsPort !== undefined ? ` ops port ${server.opsPort}` : '';
+  process.stdout.write(`zftps listening on ${server.address}:${server.port}${implicit}${ops}\n`);
 }
 
 main().catch((e: Error) => {

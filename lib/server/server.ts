@@ -71,6 +71,10 @@ export function checkSettings(s: EffectiveSettings): void {
   }
 }
 
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
 /** Session events → the ops module's log events and metrics. */
 function report(log: Logger, metrics: Metrics, e: SessionEvent): void {
   // The ops event helpers only call info/warn, which every engine Logger has.
@@ -102,6 +106,7 @@ export async function runEngine(initial: EffectiveSettings, opts: EngineOptions)
   const perAddress = new Map<string, number>();
   let guard = new LoginGuard(settings.limits.maxLoginFailures, settings.limits.lockoutSeconds * 1000);
   let closing = false;
+  let onDrained: (() => void) | undefined;
   const metrics = new Metrics();
   const xferlog: XferlogAppender | undefined = settings.xferlog ? createXferlog(settings.xferlog) : undefined;
   const sessionLog = opts.sessionLog ?? ((remote: string) => log.child({ remote }));
@@ -116,6 +121,7 @@ export async function runEngine(initial: EffectiveSettings, opts: EngineOptions)
     sessionClosed(session) {
       if (!sessions.delete(session)) return;
       metrics.sessionClosed();
+      if (sessions.size === 0) onDrained?.();
       const n = (perAddress.get(session.peer) ?? 1) - 1;
       if (n <= 0) perAddress.delete(session.peer);
       else perAddress.set(session.peer, n);
@@ -203,9 +209,13 @@ export async function runEngine(initial: EffectiveSettings, opts: EngineOptions)
         if (s.transferring) busy.push(s.transferDone.then(() => s.shutdown()));
         else s.shutdown();
       }
-      await Promise.race([Promise.all(busy), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      await Promise.race([Promise.all(busy), delay(graceMs)]);
       explicit.close();
       implicitSrv?.close();
+      for (const s of [...sessions]) if (s.transferring) s.destroy(); // past the grace time
+      // The others were sent 421 and are ending (close_notify, FIN): let those bytes leave first.
+      const drained = new Promise<void>((r) => (onDrained = r));
+      if (sessions.size > 0) await Promise.race([drained, delay(2000)]);
       for (const s of [...sessions]) s.destroy();
       await ops?.close();
       await xferlog?.close();

@@ -5,13 +5,15 @@
  */
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as net from 'node:net';
 import { startServer, type RunningServer } from '../../lib/server';
 import { baseSettings, python, PY_PRELUDE, run, tmp, type SettingsPatch } from './support/harness';
 import { RawFtp, login } from './support/raw';
 import { testPki } from './support/pki';
+import { DEMO_PASSWORD, openProtectedData, readAll, ROOT, startChild, synthQuickstart, until, type Quickstart } from './support/quickstart';
 
 interface Started {
   server: RunningServer;
@@ -173,3 +175,102 @@ except Exception:
     assert.ok(t.lines().some((l) => l.event === 'server.closed'));
   });
 });
+
+describe('signals on a real server process (synthesized quickstart)', { timeout: 120000 }, () => {
+  const main = join(ROOT, 'lib/server/main.ts');
+  const serve = (qs: Quickstart, keysDir: string, extra: string[] = []) =>
+    startChild(process.execPath, ['--import', 'tsx', main, '--config', qs.config, '--port', '0', '--root', tmp('zftps-data-'), '--keys-dir', keysDir, ...extra]);
+
+  /** A protected, logged-in control connection to the quickstart server. */
+  async function session(port: number, ca: string): Promise<RawFtp> {
+    const c = await RawFtp.connect(port);
+    assert.equal((await c.read()).code, 220);
+    await c.authTls({ ca, servername: 'localhost' });
+    await login(c, 'demo', DEMO_PASSWORD);
+    assert.equal((await c.cmd('PBSZ 0')).code, 200);
+    assert.equal((await c.cmd('PROT P')).code, 200);
+    return c;
+  }
+
+  function peerSubject(port: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      RawFtp.connect(port).then(async (c) => {
+        await c.read();
+        const s = await c.authTls({ rejectUnauthorized: false });
+        resolve(s.getPeerCertificate().subject.CN);
+        c.close();
+      }, reject);
+    });
+  }
+
+  it('SIGHUP: a new connection gets the new certificate, an open session keeps working', async () => {
+    const qs = synthQuickstart();
+    const keys = tmp('zftps-keys-');
+    cpSync(join(qs.dir, 'keys'), keys, { recursive: true });
+    const oldCa = readFileSync(join(keys, 'server.chain.pem'), 'utf8');
+    const child = await serve(qs, keys);
+    try {
+      const c = await session(child.port, oldCa);
+      assert.equal(await peerSubject(child.port), 'localhost');
+
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(keys, 'server.key.pem'), '-out', join(keys, 'server.chain.pem'), '-days', '1', '-subj', '/CN=reloaded', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'pipe' });
+      child.proc.kill('SIGHUP');
+      await until(() => child.stderr().includes('config.reloaded'), 'config.reloaded');
+      assert.equal(await peerSubject(child.port), 'reloaded');
+
+      // The session opened before the reload: its control TLS and its session cache are untouched.
+      assert.equal((await c.cmd('PWD')).code, 257);
+      const { data, reply150 } = await openProtectedData(c, 'LIST', oldCa);
+      assert.equal(reply150, 150);
+      await readAll(data);
+      assert.equal((await c.read()).code, 226);
+      c.close();
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('SIGHUP with a broken key keeps the old configuration and serving', async () => {
+    const qs = synthQuickstart();
+    const keys = tmp('zftps-keys-');
+    cpSync(join(qs.dir, 'keys'), keys, { recursive: true });
+    const child = await serve(qs, keys);
+    try {
+      writeFileSync(join(keys, 'server.key.pem'), 'not a key\n');
+      child.proc.kill('SIGHUP');
+      await until(() => child.stderr().includes('config.reload_failed'), 'config.reload_failed').catch((e: Error) => assert.fail(`${e.message}: ${child.stderr()}`));
+      assert.equal(await peerSubject(child.port), 'localhost');
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('SIGTERM: the running upload finishes, new connections get 421, /readyz 503, exit 0', async () => {
+    const qs = synthQuickstart();
+    const ca = readFileSync(join(qs.dir, 'keys', 'server.chain.pem'), 'utf8');
+    const child = await serve(qs, join(qs.dir, 'keys'), ['--ops-port', '0']);
+    const c = await session(child.port, ca);
+    await c.cmd('TYPE I');
+    const { data, reply150 } = await openProtectedData(c, 'STOR big.bin', ca);
+    assert.equal(reply150, 150);
+    data.write(Buffer.alloc(64 * 1024, 1));
+    child.proc.kill('SIGTERM');
+    const ready = await until503(child.opsPort!);
+    assert.equal(ready, 503);
+    const late = await RawFtp.connect(child.port);
+    assert.equal((await late.read()).code, 421);
+    await new Promise<void>((r) => data.end(Buffer.alloc(64 * 1024, 2), () => r()));
+    assert.equal((await c.read(10000).catch((e: Error) => assert.fail(`${e.message}\n${child.stderr()}`))).code, 226);
+    assert.equal((await c.read()).code, 421);
+    assert.equal(await child.exited, 0);
+  });
+});
+
+async function until503(port: number): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const s = (await get(port, '/readyz')).status;
+    if (s === 503) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return 200;
+}
