@@ -140,7 +140,8 @@ function impacts(a: Record<string, string>, b: Record<string, string>): string[]
   if (changed('client auth type') && b['client auth type']) out.push(`${was('client auth type')}: ${b['client auth type'] === 'Required' || b['client auth type'] === 'SAFCheck' ? 'clients without a certificate fail the handshake' : 'clients may connect without a certificate'}${b['client auth type'] === 'SAFCheck' ? '; the certificate must also map to a RACF user ID' : ''}.`);
   for (const v of VERSIONS) {
     const k = `protocol ${v}`;
-    if (!changed(k)) continue;
+    // Native TLS has only an SSLv3 switch: a mechanism change reports the others as settings, not as impacts.
+    if (!changed(k) || a[k] === undefined || b[k] === undefined) continue;
     if (b[k] === 'Off') out.push(`${k} turned off: clients that only speak ${v} fail the handshake.`);
     else if (b[k] === 'On') out.push(`${k} turned on: clients may negotiate ${v}.`);
   }
