@@ -909,7 +909,7 @@ export class ControlSession {
    * at once, then (PROT P) the TLS handshake — whichever order the client uses.
    * Returns undefined when it replied with an error already.
    */
-  private async openData(text150: string, signal: AbortSignal): Promise<Duplex | undefined> {
+  private async openData(text150: string, signal: AbortSignal, opts: { upload?: boolean } = {}): Promise<Duplex | undefined> {
     const setup = this.data!;
     const timeoutMs = Math.max(1, this.s.limits.dataTimeoutSeconds) * 1000;
     let raw: net.Socket;
@@ -933,7 +933,10 @@ export class ControlSession {
     try {
       const hello = await peekClientHello(raw, t.handshakeTimeoutMs);
       if (!hello) throw new Error('data connection did not start a TLS handshake');
-      const sock = await this.binding!.handshakeData(raw, hello.pskIdentities);
+      const binding = this.binding!;
+      const sock = await binding.handshakeData(raw, hello.pskIdentities, { holdTickets: opts.upload });
+      // An upload's TLS 1.3 ticket goes out once the client's data has ended (curl#6149).
+      if (opts.upload) sock.once('end', () => binding.releaseTickets());
       if (this.s.sessionReuse === 'REQUIRED' && !sock.isSessionReused()) {
         sock.destroy(); // synchronously: nothing of this handshake may be used again
         this.log.info({}, 'data connection did not resume the control session');
@@ -991,7 +994,7 @@ export class ControlSession {
     this.startTransfer(async (signal) => {
       let data: Duplex | undefined;
       try {
-        data = await this.openData(mode === 'unique' ? `FILE: ${target.vpath}` : `Ok to send data for ${arg}.`, signal);
+        data = await this.openData(mode === 'unique' ? `FILE: ${target.vpath}` : `Ok to send data for ${arg}.`, signal, { upload: true });
       } catch (e) {
         await target.abort(false);
         throw e;
@@ -1066,7 +1069,9 @@ export class ControlSession {
     } catch (e) {
       data.destroy();
       if (!signal.aborted) this.log.info({ err: (e as Error).message, bytesRead: (e as { bytesRead?: number }).bytesRead }, 'data transfer failed');
-      this.reply(426, 'Connection closed; transfer aborted.');
+      // A storage error (disk full → 452, EIO → 451) is ours, not the connection's.
+      if (e instanceof FsError && !signal.aborted) this.replyFsError(e);
+      else this.reply(426, 'Connection closed; transfer aborted.');
       return false;
     } finally {
       clearInterval(watchdog);

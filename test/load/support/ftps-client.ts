@@ -52,15 +52,18 @@ export class FtpsClient {
   }
 
   /** EPSV, then a data socket (TLS offering the control session when PROT P) that connects in the background. */
-  async openData(): Promise<{ sock: net.Socket | tls.TLSSocket; ready: Promise<void> }> {
+  async openData(): Promise<{ sock: net.Socket | tls.TLSSocket; ready: Promise<void>; raw?: net.Socket }> {
     const r = expect(await this.ctl.cmd('EPSV'), 229, 'EPSV');
     const port = Number(/\|\|\|(\d+)\|/.exec(r.text)![1]);
     if (!this.protected_) {
       const sock = net.connect({ host: this.host, port });
-      return { sock, ready: once(sock, 'connect') };
+      return { sock, ready: once(sock, 'connect'), raw: sock };
     }
-    const sock = tls.connect({ host: this.host, port, ...this.tlsOpts, session: this.tlsSock.getSession() });
-    return { sock, ready: once(sock, 'secureConnect') };
+    // TLS over a socket of our own, so fault tests can reset the TCP connection under it.
+    const raw = net.connect({ host: this.host, port });
+    raw.on('error', () => {});
+    const sock = tls.connect({ socket: raw, ...this.tlsOpts, session: this.tlsSock.getSession() });
+    return { sock, ready: once(sock, 'secureConnect'), raw };
   }
 
   async upload(name: string, source: Buffer | Readable): Promise<TransferResult> {
