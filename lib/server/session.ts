@@ -909,7 +909,7 @@ export class ControlSession {
    * at once, then (PROT P) the TLS handshake — whichever order the client uses.
    * Returns undefined when it replied with an error already.
    */
-  private async openData(text150: string, signal: AbortSignal, opts: { upload?: boolean } = {}): Promise<Duplex | undefined> {
+  private async openData(text150: string, signal: AbortSignal): Promise<Duplex | undefined> {
     const setup = this.data!;
     const timeoutMs = Math.max(1, this.s.limits.dataTimeoutSeconds) * 1000;
     let raw: net.Socket;
@@ -933,10 +933,7 @@ export class ControlSession {
     try {
       const hello = await peekClientHello(raw, t.handshakeTimeoutMs);
       if (!hello) throw new Error('data connection did not start a TLS handshake');
-      const binding = this.binding!;
-      const sock = await binding.handshakeData(raw, hello.pskIdentities, { holdTickets: opts.upload });
-      // An upload's TLS 1.3 ticket goes out once the client's data has ended (curl#6149).
-      if (opts.upload) sock.once('end', () => binding.releaseTickets());
+      const sock = await this.binding!.handshakeData(raw, hello.pskIdentities);
       if (this.s.sessionReuse === 'REQUIRED' && !sock.isSessionReused()) {
         sock.destroy(); // synchronously: nothing of this handshake may be used again
         this.log.info({}, 'data connection did not resume the control session');
@@ -994,7 +991,7 @@ export class ControlSession {
     this.startTransfer(async (signal) => {
       let data: Duplex | undefined;
       try {
-        data = await this.openData(mode === 'unique' ? `FILE: ${target.vpath}` : `Ok to send data for ${arg}.`, signal, { upload: true });
+        data = await this.openData(mode === 'unique' ? `FILE: ${target.vpath}` : `Ok to send data for ${arg}.`, signal);
       } catch (e) {
         await target.abort(false);
         throw e;
