@@ -6,7 +6,7 @@
  */
 import type { Logger } from './log';
 import { loadServerConfig, type ConfigOverrides } from './load-config';
-import { createLogger, newSessionId, sessionLogger, type Logger as PinoLogger, type LoggerOptions } from './ops';
+import { createLogger, newSessionId, sessionLogger, type Logger as PinoLogger, type LoggerOptions } from './ops/logger';
 import { runEngine, type RunningServer } from './server';
 import type { EffectiveSettings } from './settings';
 import type { TransferRecord } from './session';
@@ -18,7 +18,8 @@ export type { Logger } from './log';
 export type { TransferRecord, SessionEvent } from './session';
 export { loadServerConfig, loadZosConfig, type ConfigOverrides, type ZosConfigInput } from './load-config';
 export { scryptVerifier, plainVerifier } from './auth';
-export { healthCheck, Metrics } from './ops';
+export { healthCheck } from './ops/health';
+export { Metrics } from './ops/metrics';
 
 export interface StartOptions {
   /** Replaces the default logger (the ops module's pino logger, JSON lines on stderr). */

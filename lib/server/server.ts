@@ -11,18 +11,12 @@ import * as net from 'node:net';
 import { LoginGuard } from './auth';
 import { plainAddress } from './data';
 import type { Logger } from './log';
-import {
-  clientCertificate,
-  createXferlog,
-  login,
-  Metrics,
-  startOpsEndpoint,
-  tlsEstablished,
-  transfer,
-  type Logger as PinoLogger,
-  type OpsEndpoint,
-  type XferlogAppender,
-} from './ops';
+// The ops modules one by one: the ops index also holds the health-check CLI entry, which must not
+// end up in the server bundle (its `require.main === module` is true for every bundled module).
+import { startOpsEndpoint, type OpsEndpoint } from './ops/endpoint';
+import { clientCertificate, login, tlsEstablished, transfer, type Logger as PinoLogger } from './ops/logger';
+import { Metrics } from './ops/metrics';
+import { createXferlog, type XferlogAppender } from './ops/xferlog';
 import { ControlSession, type SessionEvent, type SessionHost, type TransferRecord } from './session';
 import type { EffectiveSettings, UserAccount } from './settings';
 import { checkTlsSettings } from './tls-binding';
