@@ -34,7 +34,9 @@ const maxmemFor = (c: ScryptCost) => 128 * c.N * c.r + 64 * 1024 * 1024;
 export function hashPassword(password: string, cost: ScryptCost = DEFAULT_SCRYPT_COST, saltKey?: Buffer, saltContext = ''): ScryptHash {
   checkCost(cost);
   const salt = saltKey
-    ? createHmac('sha256', saltKey).update(`${saltContext}\0${password}`).digest().subarray(0, 16)
+    ? // The salt depends on the user, never on the password: a salt derived from the password
+      // would let anyone holding users.json and the key store test guesses without scrypt.
+      createHmac('sha256', saltKey).update(`zftps-salt\0${saltContext}`).digest().subarray(0, 16)
     : randomBytes(16);
   // With a salt key the verifier is a pure function of its inputs; servers sharing a ring
   // and its users would otherwise pay the deliberately slow scrypt once each per synth.
