@@ -118,6 +118,8 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+const SHARED_PREFIX = 'shared:';
+
 export class KeyStore {
   private readonly next: Record<string, StoredIdentity> = {};
 
@@ -125,10 +127,24 @@ export class KeyStore {
     readonly dir: string,
     readonly ringId: string,
     private readonly previous: Readonly<Record<string, StoredIdentity>>,
+    /** A shared file (the CAs every ring may use) keeps what it held; a ring file holds only what was put. */
+    private readonly shared = false,
   ) {}
 
   private static ringFile(dir: string, ringId: string): string {
-    return join(dir, `ring-${ringId}.json`);
+    // Ring ids are construct paths ('stack/ring'): one flat, reversible file name each.
+    return ringId.startsWith(SHARED_PREFIX)
+      ? join(dir, `shared-${ringId.slice(SHARED_PREFIX.length)}.json`)
+      : join(dir, `ring-${encodeURIComponent(ringId)}.json`);
+  }
+
+  /**
+   * The CAs: one store for every ring, so a CertificateAuthority used by several key
+   * rings is one CA (one key, one certificate) and clients trust a single anchor.
+   */
+  static async openShared(dir: string, name: string): Promise<KeyStore> {
+    const store = await KeyStore.open(dir, SHARED_PREFIX + name);
+    return new KeyStore(store.dir, store.ringId, store.previous, true);
   }
 
   /** Open (without creating) the store; refuses a store written by a newer format. */
@@ -178,7 +194,8 @@ export class KeyStore {
     if ((await readText(gitignore)) !== '*\n') await writeFileAtomic(gitignore, '*\n', 0o644);
     const version = join(this.dir, 'version');
     if ((await readText(version))?.trim() !== String(STORE_VERSION)) await writeFileAtomic(version, `${STORE_VERSION}\n`, 0o644);
-    const sorted = Object.fromEntries(Object.keys(this.next).sort().map((k) => [k, this.next[k]!]));
+    const all = this.shared ? { ...this.previous, ...this.next } : this.next;
+    const sorted = Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]!]));
     const body: RingFile = { version: STORE_VERSION, ring: this.ringId, identities: sorted };
     const text = JSON.stringify(body, null, 2) + '\n';
     const path = KeyStore.ringFile(this.dir, this.ringId);

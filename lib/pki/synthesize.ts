@@ -215,7 +215,9 @@ export async function synthesizeKeyRing(spec: KeyRingSpec, opts: SynthesizeOptio
     if (!known.has(r)) throw new InputError(`key ring '${spec.id}': renew names '${r}', which is not an identity of this ring (${[...known].join(', ')})`);
   }
   const store = await KeyStore.open(opts.keyStoreDir, spec.id);
-  const stored = (key: string, name: string): StoredIdentity | undefined => (renew.has(name) ? undefined : store.get(key));
+  const caStore = await KeyStore.openShared(opts.keyStoreDir, 'certificate-authorities');
+  const stored = (key: string, name: string): StoredIdentity | undefined =>
+    renew.has(name) ? undefined : key.startsWith('ca:') ? caStore.get(key) : store.get(key);
 
   // ---- 1. bring-your-own material and CSRs: parse and check everything before any work ----
   const existingCas = new Map<string, Identity>();
@@ -469,7 +471,7 @@ export async function synthesizeKeyRing(spec: KeyRingSpec, opts: SynthesizeOptio
   // ---- 9. persist: key store first (so artifacts never reference keys the store lost), then artifacts ----
   for (const ca of cas.values()) {
     if (existingCas.has(ca.name)) continue;
-    store.put(ca.storeKey, { keyBits: ca.keyBits, privateKeyPem: ca.keyPem, certHash: ca.certHash, certificatePem: ca.certPem });
+    caStore.put(ca.storeKey, { keyBits: ca.keyBits, privateKeyPem: ca.keyPem, certHash: ca.certHash, certificatePem: ca.certPem });
   }
   for (const id of identities) {
     const p = pkcs12.get(id.storeKey);
@@ -480,6 +482,7 @@ export async function synthesizeKeyRing(spec: KeyRingSpec, opts: SynthesizeOptio
       ...(p ? { pkcs12: { hash: p.hash, password: p.password, der: p.der.toString('base64') } } : {}),
     });
   }
+  await caStore.commit();
   await store.commit();
 
   const writes = outs.map((o) => ({ path: join(opts.outDir, ...o.path.split('/')), data: o.data, mode: o.record.sensitive ? 0o600 : 0o644 }));
