@@ -909,7 +909,7 @@ export class ControlSession {
    * at once, then (PROT P) the TLS handshake — whichever order the client uses.
    * Returns undefined when it replied with an error already.
    */
-  private async openData(text150: string, signal: AbortSignal): Promise<Duplex | undefined> {
+  private async openData(text150: string, signal: AbortSignal, opts: { upload?: boolean } = {}): Promise<Duplex | undefined> {
     const setup = this.data!;
     const timeoutMs = Math.max(1, this.s.limits.dataTimeoutSeconds) * 1000;
     let raw: net.Socket;
@@ -933,7 +933,7 @@ export class ControlSession {
     try {
       const hello = await peekClientHello(raw, t.handshakeTimeoutMs);
       if (!hello) throw new Error('data connection did not start a TLS handshake');
-      const sock = await this.binding!.handshakeData(raw, hello.pskIdentities);
+      const sock = await this.binding!.handshakeData(raw, hello.pskIdentities, opts);
       if (this.s.sessionReuse === 'REQUIRED' && !sock.isSessionReused()) {
         sock.destroy(); // synchronously: nothing of this handshake may be used again
         this.log.info({}, 'data connection did not resume the control session');
@@ -974,7 +974,14 @@ export class ControlSession {
       if (!data) return void stream.destroy();
       let bytes = 0;
       stream.on('data', (c: Buffer) => (bytes += c.length));
-      const ok = await this.run(signal, () => (this.type === 'A' ? pipeline(stream, toNetworkAscii(), data) : pipeline(stream, data)), data);
+      const ok = await this.run(
+        signal,
+        async () => {
+          await (this.type === 'A' ? pipeline(stream, toNetworkAscii(), data, { end: false }) : pipeline(stream, data, { end: false }));
+          await endAfterWrites(data);
+        },
+        data,
+      );
       this.record('out', vp, bytes, started, ok);
       if (ok) this.reply(226, 'Transfer complete.');
     });
@@ -991,7 +998,7 @@ export class ControlSession {
     this.startTransfer(async (signal) => {
       let data: Duplex | undefined;
       try {
-        data = await this.openData(mode === 'unique' ? `FILE: ${target.vpath}` : `Ok to send data for ${arg}.`, signal);
+        data = await this.openData(mode === 'unique' ? `FILE: ${target.vpath}` : `Ok to send data for ${arg}.`, signal, { upload: true });
       } catch (e) {
         await target.abort(false);
         throw e;
@@ -1029,7 +1036,14 @@ export class ControlSession {
       const data = await this.openData(`Here comes the directory listing.`, signal);
       if (!data) return;
       const body = Buffer.from(lines.map((l) => `${l}\r\n`).join(''), 'utf8');
-      const ok = await this.run(signal, () => pipeline(async function* () { yield body; }, data), data);
+      const ok = await this.run(
+        signal,
+        async () => {
+          await pipeline(async function* () { yield body; }, data, { end: false });
+          await endAfterWrites(data);
+        },
+        data,
+      );
       if (ok) this.reply(226, 'Directory send OK.');
     });
   }
@@ -1163,6 +1177,17 @@ function receive(data: Duplex, transform: Transform | undefined, sink: Writable)
       if (!reachedEnd()) reject(new Error('data connection closed before the end of the upload'));
     });
   });
+}
+
+/**
+ * Ends a download's data connection one event-loop turn after its last write. Node's TLS
+ * shutdown sends FIN at once and drops a close_notify still queued behind an encrypted
+ * write in flight (the TLS 1.3 tickets, the last record); without close_notify Python's
+ * unwrap() fails (SHUTDOWN_WHILE_IN_INIT after LIST/NLST on TLS 1.3).
+ */
+async function endAfterWrites(data: Duplex): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  data.end();
 }
 
 /** Waits for the peer to close the data connection after our end (TLS close_notify exchange), bounded. */

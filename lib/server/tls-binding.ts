@@ -9,7 +9,9 @@
  *   and both go through this connection's own store;
  * - the store holds the control connection's sessions (and, under ALLOWED, the
  *   sessions of data connections it accepted), so `isSessionReused()` on a data
- *   socket means "resumed a session of THIS control connection".
+ *   socket means "resumed a session of THIS control connection";
+ * - an upload's TLS 1.3 data connection holds back its NewSessionTicket until the
+ *   client's data has ended (see `handshakeData`).
  */
 import * as crypto from 'node:crypto';
 import * as tls from 'node:tls';
@@ -28,6 +30,9 @@ export function serverTlsOptions(t: TlsSettings): tls.TlsOptions {
     maxVersion: t.maxVersion,
     secureOptions: crypto.constants.SSL_OP_NO_TICKET,
     sessionTimeout: t.sessionTimeoutSeconds,
+    // OpenSSL resumes a session of a client-verifying context only with a session id context
+    // (tls.Server sets one of its own; the shared context is built by createSecureContext).
+    sessionIdContext: 'zftps',
     handshakeTimeout: t.handshakeTimeoutMs,
     requestCert: t.clientCert !== 'none',
     // 'require' with registered self-signed certificates cannot let OpenSSL decide
@@ -36,13 +41,49 @@ export function serverTlsOptions(t: TlsSettings): tls.TlsOptions {
   };
 }
 
-/** Start-up check: throws an Error naming what OpenSSL refused. */
+/** Start-up (and reload) check: throws an Error naming what OpenSSL refused. Builds the shared context. */
 export function checkTlsSettings(t: TlsSettings): void {
   try {
-    tls.createSecureContext(serverTlsOptions(t));
+    sharedContext(t);
   } catch (e) {
     throw new Error(`TLS settings rejected by OpenSSL (ciphers '${t.ciphers}', ${t.minVersion}..${t.maxVersion}): ${(e as Error).message}`);
   }
+}
+
+/**
+ * One SecureContext per TlsSettings object (start-up, each reload): parsing the PEM key and
+ * certificates costs about 1.4 ms, and every control connection makes two private servers.
+ * Sharing it does not share sessions: Node's contexts keep no internal session cache
+ * (SSL_SESS_CACHE_NO_INTERNAL), so every lookup and store goes through the socket's own
+ * server's resumeSession/newSession, i.e. through one TlsBinding's store.
+ */
+const contexts = new WeakMap<TlsSettings, tls.SecureContext>();
+
+export function sharedContext(t: TlsSettings): tls.SecureContext {
+  let ctx = contexts.get(t);
+  if (!ctx) {
+    ctx = tls.createSecureContext(serverTlsOptions(t));
+    contexts.set(t, ctx);
+  }
+  return ctx;
+}
+
+/**
+ * A never-listening tls.Server on the shared context. tls.Server has no option taking a built
+ * context: its constructor builds one in setSecureContext(options), which this class replaces
+ * by taking the shared one (`_sharedCreds` is what Node hands each TLSSocket it creates; every
+ * TLS test fails at once should a Node release rename it). Verification settings
+ * (requestCert, rejectUnauthorized) are per server and stay as configured.
+ */
+class SharedContextServer extends tls.Server {
+  override setSecureContext(options: tls.SecureContextOptions & { shared?: tls.SecureContext }): void {
+    (this as unknown as { _sharedCreds: tls.SecureContext })._sharedCreds = options.shared!;
+  }
+}
+
+function serverOnSharedContext(t: TlsSettings): tls.Server {
+  const { requestCert, rejectUnauthorized, handshakeTimeout } = serverTlsOptions(t);
+  return new SharedContextServer({ requestCert, rejectUnauthorized, handshakeTimeout, shared: sharedContext(t) } as tls.TlsOptions);
 }
 
 type Pending = { resolve: (s: tls.TLSSocket) => void; reject: (e: Error) => void };
@@ -55,6 +96,10 @@ export class TlsBinding {
   private pendingData?: Pending;
   /** PSK identities of the data ClientHello being handshaken (TLS 1.3). */
   private offeredPsk: readonly Buffer[] = [];
+  /** Hold the current data connection's tickets (an upload). */
+  private holdTickets = false;
+  /** `newSession` callbacks not yet called: until then Node sends nothing on that socket. */
+  private heldTickets: (() => void)[] = [];
 
   constructor(
     private readonly settings: TlsSettings,
@@ -70,14 +115,43 @@ export class TlsBinding {
     });
   }
 
-  /** Handshake on an accepted/connected data socket whose ClientHello was peeked. */
-  handshakeData(raw: Socket, pskIdentities: readonly Buffer[]): Promise<tls.TLSSocket> {
+  /**
+   * Handshake on an accepted/connected data socket whose ClientHello was peeked.
+   *
+   * `upload`: a TLS 1.3 server sends a NewSessionTicket after the handshake, and a
+   * client that only writes (curl) never reads it. When the ticket reaches the client
+   * after it closed its socket with upload bytes still queued (a server slow to read),
+   * the client's kernel answers with a reset and drops those bytes (curl#6149). Node
+   * sends nothing on a socket while a `newSession` callback is outstanding, and in
+   * TLS 1.3 that event comes after 'secure'; so the ticket is held until the client's
+   * data has ended, then ticket and close_notify go out. The end waits one turn
+   * (`setImmediate`) after the release: Node's TLS shutdown sends FIN at once and
+   * drops a close_notify queued behind a write still in flight (the ticket's).
+   */
+  handshakeData(raw: Socket, pskIdentities: readonly Buffer[], opts: { upload?: boolean } = {}): Promise<tls.TLSSocket> {
     const server = (this.data ??= this.makeServer('data'));
     this.offeredPsk = pskIdentities;
-    return new Promise((resolve, reject) => {
+    this.releaseTickets();
+    this.holdTickets = opts.upload === true;
+    // The TLSSocket takes this from its transport: no automatic end on the client's EOF.
+    if (opts.upload) raw.allowHalfOpen = true;
+    return new Promise<tls.TLSSocket>((resolve, reject) => {
       this.pendingData = { resolve, reject };
       server.emit('connection', raw);
+    }).then((sock) => {
+      if (opts.upload) {
+        sock.once('end', () => {
+          this.releaseTickets();
+          setImmediate(() => sock.end());
+        });
+      }
+      return sock;
     });
+  }
+
+  private releaseTickets(): void {
+    this.holdTickets = false;
+    for (const done of this.heldTickets.splice(0)) done();
   }
 
   /** REIN, CCC: nothing of this TLS session may be resumed afterwards. */
@@ -90,7 +164,7 @@ export class TlsBinding {
   }
 
   private makeServer(role: 'control' | 'data'): tls.Server {
-    const server = tls.createServer(serverTlsOptions(this.settings));
+    const server = serverOnSharedContext(this.settings);
     const take = (): Pending | undefined => {
       const p = role === 'control' ? this.pendingControl : this.pendingData;
       if (role === 'control') this.pendingControl = undefined;
@@ -101,7 +175,10 @@ export class TlsBinding {
     server.on('tlsClientError', (err: Error) => take()?.reject(err));
     server.on('newSession', (id: Buffer, data: Buffer, done: () => void) => {
       if (role === 'control' || this.reuse === 'ALLOWED') this.store.set(id.toString('hex'), data);
-      done();
+      // Only after 'secure' (TLS 1.3 tickets): a TLS 1.2 full handshake's session comes
+      // before 'secure', and holding it would hold the handshake itself.
+      if (role === 'data' && this.holdTickets && !this.pendingData) this.heldTickets.push(done);
+      else done();
     });
     server.on('resumeSession', (id: Buffer, done: (err: Error | null, data: Buffer | null) => void) => {
       if (role === 'control') return done(null, null);
