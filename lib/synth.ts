@@ -140,7 +140,7 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
       const model: ServerModel = { ...r.model, keyRing: keyRingModelOf(server, ring.facts), now };
       findings.push(...r.parseFindings, ...runRules(model));
 
-      const registry = buildUserRegistry(registryUsersOf(server), spec, ring.files, undefined, userSaltKey(opts.keyStoreDir));
+      const registry = buildUserRegistry(registryUsersOf(server), spec, ring.files, server.props.passwordHashCost, userSaltKey(opts.keyStoreDir));
       write('userRegistry', `${dir}/users.json`, json(registry));
       const config = serverConfigOf(server, ring.files);
       write('serverConfig', `${dir}/zftps-server.json`, json(config));

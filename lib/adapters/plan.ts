@@ -63,7 +63,7 @@ export function planServer(server: SecureFtpServer, now: Date = new Date()): Ser
   const keyFiles = plannedKeyFiles(spec, dir);
   const files: PlannedFile[] = rendered.files.map((f) => ({ ...f }));
   for (const r of renderRacfCommands(spec, facts, { relDir: dir, files: keyFiles })) files.push({ role: 'racfCommands', path: r.path, content: r.content });
-  const registry = buildUserRegistry(registryUsersOf(server), spec, keyFiles);
+  const registry = buildUserRegistry(registryUsersOf(server), spec, keyFiles, server.props.passwordHashCost);
   files.push({ role: 'userRegistry', path: `${dir}/users.json`, content: json(registry) });
   const config = serverConfigOf(server, keyFiles);
   files.push({ role: 'serverConfig', path: `${dir}/zftps-server.json`, content: json(config) });

@@ -151,6 +151,13 @@ export interface SecureFtpServerProps {
   readonly attls?: AttlsProps;
   readonly host?: HostProps;
   readonly users?: readonly FtpUser[];
+  /**
+   * scrypt cost of the users' password verifiers in users.json. Lower it only to match a
+   * peer's hash cost in a benchmark (vsftpd's SHA-512-crypt is ~1 ms): every halving of N
+   * halves the work of guessing a password from a stolen users.json.
+   * @default N 2^14, r 8, p 1 (~16 MiB, tens of milliseconds per verify)
+   */
+  readonly passwordHashCost?: { readonly N: number; readonly r: number; readonly p: number };
 }
 
 /** Effective values after defaults, shared by the renderers. */
