@@ -23,9 +23,7 @@ describe('FTP protocol over explicit TLS', { timeout: 60000 }, () => {
     const dir = tmp();
     const src = join(dir, 'up.bin');
     writeFileSync(src, Buffer.alloc(300000, 7));
-    // TLS 1.2: curl 7.88 closes a TLS 1.3 upload with the server's session ticket unread, so its
-    // kernel resets the connection and drops queued data (curl#6149; docs/server.md "Known issues").
-    const put = await run('curl', ['-sS', '--ssl-reqd', '--tls-max', '1.2', '--cacert', ca, '-T', src, `${url}/up.bin`]);
+    const put = await run('curl', ['-sS', '--ssl-reqd', '--cacert', ca, '-T', src, `${url}/up.bin`]);
     assert.equal(put.code, 0, put.stderr);
     assert.deepEqual(readFileSync(join(t.home, 'up.bin')), readFileSync(src));
     const list = await run('curl', ['-sS', '--ssl-reqd', '--cacert', ca, `${url}/`]);

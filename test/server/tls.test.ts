@@ -1,6 +1,8 @@
 import { describe, it, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { startTestServer, run, python, PY_PRELUDE, tmp, type TestServer } from './support/harness';
 import { RawFtp, login } from './support/raw';
 import { testPki } from './support/pki';
@@ -38,7 +40,8 @@ print(f.getline() if False else '')
       assert.doesNotMatch(r.stdout, /TRANSFERRED/);
       assert.ok(t.logs.some((l) => l.includes('did not resume the control session')));
     });
-    it(`Python with session=self.sock.session resumes two transfers in a row on TLS ${v}`, async () => {
+    it(`Python with session=self.sock.session resumes five transfers in a row on TLS ${v} (RETR, NLST, STOR, LIST, RETR)`, async () => {
+      const before = t.logs.length;
       const r = await python(
         PY_PRELUDE +
           `
@@ -46,15 +49,68 @@ f = ReuseFTP(context=ctx, timeout=10)
 f.connect('127.0.0.1', PORT); f.auth(); f.login('alice', 'secret'); f.prot_p()
 out = io.BytesIO()
 f.retrbinary('RETR hello.txt', out.write)
-f.retrbinary('RETR hello.txt', out.write)
-print(out.getvalue().decode().count('hello'))
+print('hello.txt' in f.nlst())
+f.storbinary('STOR five.bin', io.BytesIO(b'5' * 200000))
+lines = []; f.retrlines('LIST', lines.append); print(any(l.endswith(' five.bin') for l in lines))
+f.retrbinary('RETR five.bin', out.write)
+print(len(out.getvalue()))
 f.quit()
 `,
         pyEnv(t, { TLSMAX: v }),
       );
-      assert.equal(r.stdout.trim(), '2', r.stderr);
+      assert.equal(r.stdout.trim(), 'True\nTrue\n200012', r.stderr);
+      const data = t.logs.slice(before).filter((l) => l.includes('"channel":"data"'));
+      assert.equal(data.length, 5, data.join('\n'));
+      assert.ok(data.every((l) => l.includes('"reused":true')), data.join('\n'));
     });
   }
+
+  // curl#6149: a ticket that reaches a client after it closed its socket with upload bytes
+  // still queued makes its kernel reset the connection and drop them (426). The server sends
+  // nothing on a TLS 1.3 upload before the client's data has ended.
+  it('TLS 1.3 upload: no byte (NewSessionTicket) reaches the client before its data has ended', async () => {
+    const r = await python(
+      PY_PRELUDE +
+        `
+import socket, time
+class Probe(ReuseFTP):
+    def ntransfercmd(self, cmd, rest=None):
+        conn, size = ReuseFTP.ntransfercmd(self, cmd, rest)
+        conn.sendall(b'x' * 100000)
+        time.sleep(0.3)
+        conn.settimeout(0)   # peek at the raw socket, below TLS
+        try:
+            early = len(socket.socket.recv(conn, 4096, socket.MSG_PEEK))
+        except BlockingIOError:
+            early = 0
+        conn.settimeout(10)
+        print('early bytes', early)
+        return conn, size
+f = Probe(context=ctx, timeout=10)
+f.connect('127.0.0.1', PORT); f.auth(); f.login('alice', 'secret'); f.prot_p()
+print(f.storbinary('STOR probe.bin', io.BytesIO(b'')))
+f.quit()
+`,
+      pyEnv(t, { TLSMAX: '1.3' }),
+    );
+    assert.match(r.stdout, /^early bytes 0$/m, r.stdout + r.stderr);
+    assert.match(r.stdout, /^226 /m, r.stderr);
+    assert.equal(statSync(join(t.home, 'probe.bin')).size, 100000);
+  });
+
+  it('curl TLS 1.3 uploads 4 MiB intact (sha256) and downloads it again', async () => {
+    const src = join(tmp(), 'big.bin');
+    writeFileSync(src, randomBytes(4 * 1024 * 1024));
+    const url = `ftp://alice:secret@127.0.0.1:${t.port}/big13.bin`;
+    const put = await run('curl', ['-sS', '--ssl-reqd', '--tlsv1.3', '--cacert', ca(), '-T', src, url], { timeoutMs: 30000 });
+    assert.equal(put.code, 0, put.stderr);
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    assert.equal(sha(readFileSync(join(t.home, 'big13.bin'))), sha(readFileSync(src)));
+    const back = join(tmp(), 'back.bin');
+    const get = await run('curl', ['-sS', '--ssl-reqd', '--tlsv1.3', '--cacert', ca(), '-o', back, url], { timeoutMs: 30000 });
+    assert.equal(get.code, 0, get.stderr);
+    assert.equal(sha(readFileSync(back)), sha(readFileSync(src)));
+  });
 
   it('refuses another control connection\'s session (s_client -sess_out / -sess_in)', async () => {
     const dir = tmp();
