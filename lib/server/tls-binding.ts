@@ -7,9 +7,11 @@
  *   verification (`authorized`, `authorizationError`) runs — a bare TLSSocket skips it;
  * - `SSL_OP_NO_TICKET`: TLS 1.2 resumes by session id, TLS 1.3 by stateful tickets,
  *   and both go through this connection's own store;
- * - the store holds the control connection's sessions (and, under ALLOWED, the
- *   sessions of data connections it accepted), so `isSessionReused()` on a data
- *   socket means "resumed a session of THIS control connection";
+ * - the store holds the control connection's sessions and the latest sessions of
+ *   data connections it accepted (under REQUIRED only those that resumed, so they
+ *   descend from the control session), so `isSessionReused()` on a data socket means
+ *   "resumed a session of THIS control connection". Clients that offer the previous
+ *   data connection's ticket next (basic-ftp, JSSE-style clients) keep resuming;
  * - an upload's TLS 1.3 data connection holds back its NewSessionTicket until the
  *   client's data has ended (see `handshakeData`).
  */
@@ -28,7 +30,9 @@ export function serverTlsOptions(t: TlsSettings): tls.TlsOptions {
     honorCipherOrder: true,
     minVersion: t.minVersion,
     maxVersion: t.maxVersion,
-    secureOptions: crypto.constants.SSL_OP_NO_TICKET,
+    // NO_RENEGOTIATION: a TLS 1.2 client may not renegotiate (each costs the server a full
+    // handshake; testssl rates client-initiated renegotiation a DoS risk). Node only limits it.
+    secureOptions: crypto.constants.SSL_OP_NO_TICKET | crypto.constants.SSL_OP_NO_RENEGOTIATION,
     sessionTimeout: t.sessionTimeoutSeconds,
     // OpenSSL resumes a session of a client-verifying context only with a session id context
     // (tls.Server sets one of its own; the shared context is built by createSecureContext).
@@ -86,12 +90,19 @@ function serverOnSharedContext(t: TlsSettings): tls.Server {
   return new SharedContextServer({ requestCert, rejectUnauthorized, handshakeTimeout, shared: sharedContext(t) } as tls.TlsOptions);
 }
 
+/** Data-connection sessions kept per control connection (one per transfer is issued). */
+const MAX_DATA_SESSIONS = 8;
+
 type Pending = { resolve: (s: tls.TLSSocket) => void; reject: (e: Error) => void };
 
 export class TlsBinding {
   private control?: tls.Server;
   private data?: tls.Server;
   private readonly store = new Map<string, Buffer>();
+  /** Sessions issued on accepted data connections, newest last (bounded). */
+  private readonly dataSessions = new Map<string, Buffer>();
+  /** The data connection being served resumed a session of this store. */
+  private dataResumed = false;
   private pendingControl?: Pending;
   private pendingData?: Pending;
   /** PSK identities of the data ClientHello being handshaken (TLS 1.3). */
@@ -131,6 +142,7 @@ export class TlsBinding {
   handshakeData(raw: Socket, pskIdentities: readonly Buffer[], opts: { upload?: boolean } = {}): Promise<tls.TLSSocket> {
     const server = (this.data ??= this.makeServer('data'));
     this.offeredPsk = pskIdentities;
+    this.dataResumed = false;
     this.releaseTickets();
     this.holdTickets = opts.upload === true;
     // The TLSSocket takes this from its transport: no automatic end on the client's EOF.
@@ -157,10 +169,24 @@ export class TlsBinding {
   /** REIN, CCC: nothing of this TLS session may be resumed afterwards. */
   forgetSessions(): void {
     this.store.clear();
+    this.dataSessions.clear();
   }
 
   get storedSessions(): number {
-    return this.store.size;
+    return this.store.size + this.dataSessions.size;
+  }
+
+  private rememberDataSession(id: Buffer, data: Buffer): void {
+    this.dataSessions.set(id.toString('hex'), data);
+    for (const oldest of this.dataSessions.keys()) {
+      if (this.dataSessions.size <= MAX_DATA_SESSIONS) break;
+      this.dataSessions.delete(oldest);
+    }
+  }
+
+  private lookup(id: Buffer): Buffer | undefined {
+    const key = id.toString('hex');
+    return this.store.get(key) ?? this.dataSessions.get(key);
   }
 
   private makeServer(role: 'control' | 'data'): tls.Server {
@@ -171,10 +197,16 @@ export class TlsBinding {
       else this.pendingData = undefined;
       return p;
     };
-    server.on('secureConnection', (sock: tls.TLSSocket) => take()?.resolve(sock));
+    server.on('secureConnection', (sock: tls.TLSSocket) => {
+      if (role === 'data') this.dataResumed = sock.isSessionReused();
+      take()?.resolve(sock);
+    });
     server.on('tlsClientError', (err: Error) => take()?.reject(err));
     server.on('newSession', (id: Buffer, data: Buffer, done: () => void) => {
-      if (role === 'control' || this.reuse === 'ALLOWED') this.store.set(id.toString('hex'), data);
+      if (role === 'control') this.store.set(id.toString('hex'), data);
+      // TLS 1.3 tickets of a data connection arrive after 'secure' (pendingData is gone);
+      // under REQUIRED only a connection that resumed may add one.
+      else if (this.reuse === 'ALLOWED' || (!this.pendingData && this.dataResumed)) this.rememberDataSession(id, data);
       // Only after 'secure' (TLS 1.3 tickets): a TLS 1.2 full handshake's session comes
       // before 'secure', and holding it would hold the handshake itself.
       if (role === 'data' && this.holdTickets && !this.pendingData) this.heldTickets.push(done);
@@ -184,10 +216,10 @@ export class TlsBinding {
       if (role === 'control') return done(null, null);
       // TLS 1.3: the legacy id is random; the real key is the PSK identity.
       for (const psk of this.offeredPsk) {
-        const hit = this.store.get(psk.toString('hex'));
+        const hit = this.lookup(psk);
         if (hit) return done(null, hit);
       }
-      done(null, this.store.get(id.toString('hex')) ?? null);
+      done(null, this.lookup(id) ?? null);
     });
     return server;
   }
