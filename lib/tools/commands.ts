@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InputError, isBlocking } from '../diagnostics';
 import { manifestServer, readManifest } from '../manifest';
@@ -51,6 +51,7 @@ export function registerToolCommands(program: Command): void {
         release: o.release,
         serverId: o.id,
       });
+      mkdirSync(dirname(resolve(o.out)), { recursive: true });
       writeFileSync(o.out, result.source);
       const carried = result.originalFindings.filter((f) => !f.acknowledged).length;
       console.log(`wrote ${o.out}: ${carried} finding${carried === 1 ? '' : 's'} carried over as comments, ${result.acknowledged.length} acknowledged, ` +
@@ -122,7 +123,10 @@ export function registerToolCommands(program: Command): void {
       const server = manifestServer(readManifest(outdir), o.server);
       const graph = trustGraphFromArtifacts(resolve(outdir), server);
       const text = o.format === 'svg' ? renderSvg(graph) : renderMermaid(graph);
-      if (o.out) writeFileSync(o.out, text);
+      if (o.out) {
+        mkdirSync(dirname(resolve(o.out)), { recursive: true });
+        writeFileSync(o.out, text);
+      }
       else process.stdout.write(text);
     });
 }
