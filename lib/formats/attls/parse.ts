@@ -4,6 +4,7 @@
  * `}` alone or after a value, tabs, CRLF, ISPF sequence numbers. Never throws on content: what it
  * cannot take becomes a finding with file:line. Semantic checks live in the rule catalogue.
  */
+import { readTextInput } from '../text-input';
 import { parseFinding, type Finding, type RuleSource, type Severity, type SourceLocation } from '../../diagnostics';
 import type { Acknowledgement, AttlsPolicy, PolicyParam, PolicyStatement } from '../../model/config';
 import type { ParseResult } from '../types';
@@ -92,54 +93,17 @@ const TITLES = new Map(ATTLS_PARSE_CHECKS.map((c) => [c.id, c]));
 
 // ---- input decoding ----
 
-/** Bytes that occur in IBM-1047 text: blank, punctuation, letters, digits, NL/LF/CR. */
-function isEbcdicTextByte(b: number): boolean {
-  return (
-    b === 0x40 || b === 0x15 || b === 0x25 || b === 0x0d || b === 0x05 ||
-    (b >= 0x4a && b <= 0x50) || (b >= 0x5a && b <= 0x61) || (b >= 0x6a && b <= 0x6f) || (b >= 0x79 && b <= 0x7f) ||
-    (b >= 0x81 && b <= 0x89) || (b >= 0x91 && b <= 0x99) || (b >= 0xa1 && b <= 0xa9) ||
-    (b >= 0xc0 && b <= 0xc9) || (b >= 0xd0 && b <= 0xd9) || (b >= 0xe0 && b <= 0xe9) || (b >= 0xf0 && b <= 0xf9)
-  );
-}
-
-function looksEbcdic(buf: Buffer): boolean {
-  let ebcdic = 0;
-  let ebcdicBlanks = 0;
-  let asciiBlanks = 0;
-  for (const b of buf) {
-    if (isEbcdicTextByte(b)) ebcdic++;
-    if (b === 0x40) ebcdicBlanks++;
-    if (b === 0x20) asciiBlanks++;
-  }
-  return ebcdic / buf.length > 0.9 && ebcdicBlanks > asciiBlanks;
-}
-
-/** Control characters other than tab, LF, FF, CR (and EOF 0x1A, which some editors append). */
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u0019\u001b-\u001f\u007f]/g;
-
 type Decoded = { text: string } | { finding: Finding };
 
 function decode(input: string | Buffer, file: string): Decoded {
-  const at: SourceLocation = { file, line: 1 };
-  let text: string;
-  if (typeof input === 'string') {
-    text = input;
-  } else {
-    if (input.length > 0 && looksEbcdic(input)) {
-      return { finding: fileFinding('ATTLS-FILE-EBCDIC', `${file} is EBCDIC (IBM-1047) bytes, not ASCII/UTF-8 text`, at) };
-    }
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      text = input.toString('latin1'); // an ISO-8859-1 comment should not make the policy unreadable
-    }
+  const read = readTextInput(input);
+  if (read.kind === 'ebcdic') {
+    return { finding: fileFinding('ATTLS-FILE-EBCDIC', `${file} is EBCDIC (IBM-1047) bytes, not ASCII/UTF-8 text`, { file, line: 1 }) };
   }
-  const controls = text.match(CONTROL)?.length ?? 0;
-  if (text.includes('\u0000') || controls > Math.max(2, text.length / 100)) {
-    const line = text.slice(0, text.search(CONTROL)).split('\n').length;
-    return { finding: fileFinding('ATTLS-FILE-BINARY', `${file} contains NUL or control bytes (first on line ${line}); it is not a policy text file`, { file, line }) };
+  if (read.kind === 'binary') {
+    return { finding: fileFinding('ATTLS-FILE-BINARY', `${file} contains NUL or control bytes (first on line ${read.line}); it is not a policy text file`, { file, line: read.line }) };
   }
-  return { text: text.replace(/^\uFEFF/, '') };
+  return { text: read.text };
 }
 
 function fileFinding(id: string, message: string, at: SourceLocation): Finding {

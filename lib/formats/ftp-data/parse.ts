@@ -8,6 +8,7 @@
  * Values are not judged here beyond "is there one": the rule catalogue checks them
  * with `validateValue` over the raw `statements`.
  */
+import { readTextInput } from '../text-input';
 import { parseFinding, type Finding, type RuleSource, type Severity, type SourceLocation } from '../../diagnostics';
 import type {
   Acknowledgement,
@@ -121,22 +122,22 @@ const HEADING = /^([-=*#_+~])\1{2,}/;
 
 export function parseFtpData(text: string | Buffer, file: string): ParseResult<FtpDataConfig> {
   const at = (line: number, column?: number): SourceLocation => (column ? { file, line, column } : { file, line });
-  const unreadable = classifyContent(text);
-  if (unreadable === 'binary') {
+  const input = readTextInput(text);
+  if (input.kind === 'binary') {
     return result(file, [], [], [
-      finding('FTPD-FILE-BINARY', `${file} is not a text file (it contains NUL bytes or control characters)`,
-        'Give the FTP.DATA text file; if it came from MVS, transfer it in ASCII mode.', at(1)),
+      finding('FTPD-FILE-BINARY', `${file} is not a text file (it contains NUL bytes or control characters, first on line ${input.line})`,
+        'Give the FTP.DATA text file; if it came from MVS, transfer it in ASCII mode.', at(input.line)),
     ]);
   }
-  if (unreadable === 'ebcdic') {
+  if (input.kind === 'ebcdic') {
     return result(file, [], [], [
       finding('FTPD-FILE-EBCDIC', `${file} looks like EBCDIC (a binary transfer from MVS)`,
         `Transfer it in ASCII mode or convert it with iconv -f IBM-1047 -t UTF-8 ${file}`, at(1)),
     ]);
   }
 
-  const source = typeof text === 'string' ? text : text.toString('utf8');
-  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const source = input.text;
+  const lines = source.split(/\r\n|\r|\n/);
   // A final newline leaves one empty string behind; it is not a line of the file.
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
 
@@ -272,35 +273,6 @@ function unknownStatement(written: string, location: SourceLocation): Finding {
     `unknown statement ${written}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; z/OS ignores it`,
     suggestion ? `Change ${written} to ${suggestion}.` : 'Remove the line, or check the statement name in the z/OS IP Configuration Reference.',
     location, suggestion ? [suggestion] : []);
-}
-
-type Unreadable = 'binary' | 'ebcdic' | undefined;
-
-/** Decides from the first 64 KiB whether the input is text we can read at all. */
-function classifyContent(text: string | Buffer): Unreadable {
-  const sampleLength = Math.min(text.length, 65536);
-  if (sampleLength === 0) return undefined;
-  let nul = 0;
-  let control = 0;
-  let ebcdicBlank = 0;
-  let ebcdicAlnum = 0;
-  let high = 0;
-  for (let i = 0; i < sampleLength; i++) {
-    // A string that came from EBCDIC bytes shows them as U+FFFD (UTF-8) or Latin-1 letters.
-    const code = typeof text === 'string' ? text.charCodeAt(i) : text[i];
-    const b = code === 0xfffd ? 0xc1 : code;
-    if (b === 0) nul++;
-    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-    if (b === 0x40) ebcdicBlank++;
-    if ((b >= 0x81 && b <= 0xa9) || (b >= 0xc1 && b <= 0xe9) || (b >= 0xf0 && b <= 0xf9)) ebcdicAlnum++;
-    if (b >= 0x80) high++;
-  }
-  if (nul > 0) return 'binary';
-  if (ebcdicBlank / sampleLength >= 0.05 && (ebcdicBlank + ebcdicAlnum) / sampleLength >= 0.5 && high / sampleLength >= 0.1) {
-    return 'ebcdic';
-  }
-  if (control / sampleLength > 0.05) return 'binary';
-  return undefined;
 }
 
 // ---- typed settings ----
