@@ -13,11 +13,13 @@
  *   "resumed a session of THIS control connection". Clients that offer the previous
  *   data connection's ticket next (basic-ftp, JSSE-style clients) keep resuming;
  * - an upload's TLS 1.3 data connection holds back its NewSessionTicket until the
- *   client's data has ended (see `handshakeData`).
+ *   client's data has ended (see `handshakeData`);
+ * - an upload's data connection that ends without the client's close_notify fails
+ *   with `TruncatedUploadError` instead of ending cleanly (see `UploadTransport`).
  */
 import * as crypto from 'node:crypto';
 import * as tls from 'node:tls';
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 import type { TlsSettings } from './settings';
 
@@ -90,6 +92,82 @@ function serverOnSharedContext(t: TlsSettings): tls.Server {
   return new SharedContextServer({ requestCert, rejectUnauthorized, handshakeTimeout, shared: sharedContext(t) } as tls.TlsOptions);
 }
 
+/** An upload's data connection ended (TCP FIN) without the client's TLS close_notify. */
+export class TruncatedUploadError extends Error {
+  constructor() {
+    super('data connection ended without TLS close_notify (upload truncated)');
+    this.name = 'TruncatedUploadError';
+  }
+}
+
+/**
+ * The transport under an upload's TLSSocket, so a truncated upload can be told from a
+ * finished one. Node reads TCP EOF without close_notify as a clean end (OpenSSL's
+ * SSL_OP_IGNORE_UNEXPECTED_EOF), and exposes no "close_notify received" state. But TLS
+ * ends its readable side by itself when OpenSSL decrypts the close_notify, before and
+ * independently of the transport's EOF — on TLS 1.2 and 1.3 alike, without parsing records.
+ *
+ * So the TCP bytes pass through this Duplex, and when TCP has ended and every byte went
+ * to TLS (the JS stream wrapper under TLS feeds each chunk to OpenSSL synchronously),
+ * `beforeEof` runs before TLS is told of the EOF: if TLS has not ended by then, no
+ * close_notify came. Downloads do not need this and stay on the native socket.
+ */
+class UploadTransport extends Duplex {
+  /** Runs once all input went to TLS, before TLS gets the EOF. */
+  beforeEof?: () => void;
+  private tcpEnded = false;
+
+  constructor(private readonly socket: Socket) {
+    super({ allowHalfOpen: true });
+    socket.on('data', (chunk: Buffer) => {
+      if (!this.push(chunk)) socket.pause();
+    });
+    socket.once('end', () => {
+      this.tcpEnded = true;
+      this.push(null);
+    });
+    // An error after the client's FIN (a reset answering our ticket or close_notify) does
+    // not take back bytes already received; one before it fails the upload.
+    socket.on('error', (e) => {
+      if (!this.tcpEnded) this.destroy(e);
+    });
+    // A socket closed before its end (ABOR, a reset) takes the upload down; after its
+    // end, TLS may still be reading buffered records, and ends this transport itself.
+    socket.once('close', () => {
+      if (!this.tcpEnded) this.destroy();
+    });
+    // Registered before the JS stream wrapper's own 'end' listener (it is made later,
+    // when TLS takes this transport), so the verdict comes before TLS sees the EOF.
+    this.once('end', () => this.beforeEof?.());
+  }
+
+  override _read(): void {
+    this.socket.resume();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.socket.write(chunk, cb);
+  }
+
+  override _final(cb: (err?: Error | null) => void): void {
+    this.socket.end();
+    cb();
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    this.socket.destroy();
+    cb(err);
+  }
+}
+
+/**
+ * TLS ended its readable side (pushed EOF), whether or not 'end' was emitted yet (the
+ * reader may be behind). Node has no public flag for this; `_readableState.ended` is it.
+ */
+function inputEnded(sock: tls.TLSSocket): boolean {
+  return (sock as unknown as { _readableState: { ended: boolean } })._readableState.ended;
+}
+
 /** Data-connection sessions kept per control connection (one per transfer is issued). */
 const MAX_DATA_SESSIONS = 8;
 
@@ -145,13 +223,18 @@ export class TlsBinding {
     this.dataResumed = false;
     this.releaseTickets();
     this.holdTickets = opts.upload === true;
-    // The TLSSocket takes this from its transport: no automatic end on the client's EOF.
+    // No automatic end on the client's EOF: the ticket and our close_notify go out first.
     if (opts.upload) raw.allowHalfOpen = true;
+    // Downloads keep TLS on the native socket (no JS per TCP read).
+    const transport = opts.upload ? new UploadTransport(raw) : raw;
     return new Promise<tls.TLSSocket>((resolve, reject) => {
       this.pendingData = { resolve, reject };
-      server.emit('connection', raw);
+      server.emit('connection', transport);
     }).then((sock) => {
-      if (opts.upload) {
+      if (transport instanceof UploadTransport) {
+        transport.beforeEof = () => {
+          if (!inputEnded(sock)) sock.destroy(new TruncatedUploadError());
+        };
         sock.once('end', () => {
           this.releaseTickets();
           setImmediate(() => sock.end());

@@ -11,13 +11,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { RawFtp } from '../server/support/raw';
-import { startTestServer } from '../server/support/harness';
+import { PY_PRELUDE, python, run, startTestServer } from '../server/support/harness';
+import { testPki } from '../server/support/pki';
 import { FtpsClient, expect, sha256 } from '../load/support/ftps-client';
 import { establishedOn, fdCount, settle, startChildServer, type ChildServer } from './support/child-server';
 
@@ -105,8 +106,8 @@ describe('faults against the server process', () => {
   });
 
   /** STOR keep.bin, 1 MiB sent, then the client is gone the way `vanish` says. */
-  async function vanishMidStor(vanish: (data: net.Socket, raw: net.Socket, ctl: RawFtp) => void): Promise<void> {
-    const c = await FtpsClient.open(srv.port);
+  async function vanishMidStor(vanish: (data: net.Socket, raw: net.Socket, ctl: RawFtp) => void, opts: { tls12?: boolean } = {}): Promise<void> {
+    const c = await FtpsClient.open(srv.port, opts);
     const { sock, ready, raw } = await c.openData();
     sock.on('error', () => {});
     expect(await c.ctl.cmd('STOR keep.bin'), 150, 'STOR');
@@ -127,15 +128,81 @@ describe('faults against the server process', () => {
     });
   });
 
-  // Known gap (docs/reliability.md): a TLS data connection that ends with a TCP FIN but no
-  // close_notify looks like a clean end to Node's TLSSocket, so the server commits the bytes
-  // it got. RFC 4217 §10.2 leaves truncation detection to close_notify; Node does not expose
-  // whether one arrived. Runs every time, reported as TODO until the server can tell.
-  it('a client that vanishes mid-STOR with a FIN and no close_notify leaves the old file intact', { todo: 'server cannot yet tell a missing close_notify (docs/reliability.md)' }, async () => {
-    await vanishMidStor((data, _raw, ctl) => {
-      data.destroy();
-      ctl.close();
+  // A client process that dies mid-upload: the kernel closes its sockets with a FIN and no
+  // TLS close_notify. Node's TLSSocket reads that as a clean end; the server must not
+  // (RFC 4217 §10.2, vsftpd strict_ssl_read_eof), or the old file is replaced by a truncated one.
+  for (const tls12 of [true, false]) {
+    it(`a client that vanishes mid-STOR with a FIN and no close_notify leaves the old file intact (TLS ${tls12 ? '1.2' : '1.3'})`, async () => {
+      await vanishMidStor(
+        (data, _raw, ctl) => {
+          data.destroy(); // TLSSocket.destroy(): FIN, no close_notify
+          ctl.close();
+        },
+        { tls12 },
+      );
     });
+  }
+
+  it('an upload without close_notify is answered 426, kept for REST, and resumes to the whole file (TLS 1.2 and 1.3)', async () => {
+    for (const tls12 of [true, false]) {
+      writeFileSync(join(srv.home, 'keep.bin'), OLD);
+      const body = randomBytes(3 << 20);
+      const c = await FtpsClient.open(srv.port, { tls12 });
+      const { sock, ready } = await c.openData();
+      sock.on('error', () => {});
+      expect(await c.ctl.cmd('STOR keep.bin'), 150, 'STOR');
+      await ready;
+      await new Promise<void>((resolve) => sock.write(body.subarray(0, 1 << 20), () => resolve()));
+      sock.destroy();
+      const end = expect(await c.ctl.read(15_000), 426, 'STOR ended without close_notify');
+      assert.match(end.text, /Connection closed; transfer aborted/);
+      assertHome(srv.home, { 'keep.bin': OLD });
+      // the partial is kept (hidden) and holds a prefix of what was sent
+      const partialDir = join(srv.home, '.zftps-partial');
+      const parts = readdirSync(partialDir);
+      assert.equal(parts.length, 1, `one kept partial: ${parts.join(' ')}`);
+      const kept = readFileSync(join(partialDir, parts[0]));
+      assert.ok(kept.length > 0 && kept.length <= 1 << 20, `kept ${kept.length} bytes`);
+      assert.ok(kept.equals(body.subarray(0, kept.length)), 'the partial is a prefix of the upload');
+      expect(await c.ctl.cmd(`REST ${kept.length}`), 350, 'REST');
+      const rest = await c.openData();
+      rest.sock.on('error', () => {});
+      expect(await c.ctl.cmd('STOR keep.bin'), 150, 'STOR after REST');
+      await rest.ready;
+      rest.sock.end(body.subarray(kept.length));
+      expect(await c.ctl.read(30_000), 226, 'resumed STOR');
+      assertHome(srv.home, { 'keep.bin': body });
+      await c.quit();
+    }
+    await backToBaseline(srv, baseline);
+  });
+
+  // The other side of the check above: clients that end an upload properly (close_notify,
+  // then FIN) are not mistaken for truncated ones.
+  it('uploads from curl, lftp and Python ftplib (close_notify, then FIN) commit on TLS 1.2 and 1.3', async () => {
+    const src = join(mkdtempSync(join(os.tmpdir(), 'zftps-up-')), 'src.bin');
+    const body = randomBytes(4 << 20);
+    writeFileSync(src, body);
+    const ca = testPki().caPath;
+    const url = `ftp://alice:secret@127.0.0.1:${srv.port}`;
+    const made: Record<string, Buffer> = { 'keep.bin': OLD };
+    for (const v of ['1.2', '1.3'] as const) {
+      const curl = await run('curl', ['-sS', '--ssl-reqd', `--tlsv${v}`, '--tls-max', v, '--cacert', ca, '-T', src, `${url}/curl-${v}.bin`], { timeoutMs: 60_000 });
+      assert.equal(curl.code, 0, curl.stderr);
+      const lftp = await run('lftp', ['-c', `set ssl:ca-file ${ca}; set ssl:priority NORMAL:-VERS-ALL:+VERS-TLS${v}; set ftp:ssl-force true; set ftp:ssl-protect-data true; set net:max-retries 1; set net:timeout 10; open -u alice,secret ftp://127.0.0.1:${srv.port}; put ${src} -o lftp-${v}.bin`], { timeoutMs: 60_000 });
+      assert.equal(lftp.code, 0, lftp.stderr);
+      const py = await python(PY_PRELUDE + `
+f = ReuseFTP(context=ctx, timeout=30)
+f.connect('127.0.0.1', PORT); f.auth(); f.login('alice', 'secret'); f.prot_p()
+print(f.storbinary('STOR python-${v}.bin', open(os.environ['SRC'], 'rb')))
+f.quit()
+`, { CA: ca, PORT: String(srv.port), TLSMAX: v, SRC: src }, 60_000);
+      assert.match(py.stdout, /^226 /, py.stderr);
+      for (const client of ['curl', 'lftp', 'python']) made[`${client}-${v}.bin`] = body;
+    }
+    assertHome(srv.home, made);
+    for (const name of Object.keys(made)) if (name !== 'keep.bin') unlinkSync(join(srv.home, name));
+    await backToBaseline(srv, baseline);
   });
 
   it('a client that vanishes mid-RETR costs nothing', async () => {
