@@ -24,25 +24,7 @@ import { writeImageContext } from '../image';
 import type { CaSpec, ClientCertSpec, DistinguishedName, KeyRingSpec, ServerCertSpec } from '../pki';
 import { planServer, resolvePendingFingerprints, type ServerPlan } from '../adapters/plan';
 
-export {
-  CertificateAuthority,
-  ClientCertificate,
-  KeyRingName,
-  Password,
-  CipherSuitePolicy,
-  ClientAuthLevel,
-  ClientAuthType,
-  ControlProtection,
-  DataProtection,
-  Extension,
-  SecureFtp,
-  SessionReusePolicy,
-  TlsMechanism,
-  TlsRfcLevel,
-  TlsVersion,
-  ZosVersion,
-} from '../constructs';
-export type { KeyRingProps, FtpUser, ZosSystemProps, AttlsProps, HostProps, ServerCertificateProps, ClientCertificateProps } from '../constructs';
+export * from '../adapters/values';
 
 export const MISSING_PEERS = 'install cdktf, constructs, @cdktf/provider-tls and @cdktf/provider-local to use zftps/cdktf';
 

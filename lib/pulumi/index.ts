@@ -17,25 +17,7 @@ import { validateKeyRingSpec } from '../pki';
 import { PENDING_FINGERPRINT, planServer, type ServerPlan } from '../adapters/plan';
 import type { UserRegistryFile } from '../model/user-registry';
 
-export {
-  CertificateAuthority,
-  ClientCertificate,
-  KeyRingName,
-  Password,
-  CipherSuitePolicy,
-  ClientAuthLevel,
-  ClientAuthType,
-  ControlProtection,
-  DataProtection,
-  Extension,
-  SecureFtp,
-  SessionReusePolicy,
-  TlsMechanism,
-  TlsRfcLevel,
-  TlsVersion,
-  ZosVersion,
-} from '../constructs';
-export type { KeyRingProps, FtpUser, ZosSystemProps, AttlsProps, HostProps, ServerCertificateProps, ClientCertificateProps } from '../constructs';
+export * from '../adapters/values';
 
 export const MISSING_PEERS = 'install @pulumi/pulumi to use zftps/pulumi';
 
