@@ -130,7 +130,7 @@ describe('faults against the server process', () => {
 
   // A client process that dies mid-upload: the kernel closes its sockets with a FIN and no
   // TLS close_notify. Node's TLSSocket reads that as a clean end; the server must not
-  // (RFC 4217 §10.2, vsftpd strict_ssl_read_eof), or the old file is replaced by a truncated one.
+  // (TLS closure alerts, RFC 8446 §6.1; vsftpd strict_ssl_read_eof), or the old file is replaced by a truncated one.
   for (const tls12 of [true, false]) {
     it(`a client that vanishes mid-STOR with a FIN and no close_notify leaves the old file intact (TLS ${tls12 ? '1.2' : '1.3'})`, async () => {
       await vanishMidStor(
