@@ -118,7 +118,9 @@ class UploadTransport extends Duplex {
   private tcpEnded = false;
 
   constructor(private readonly socket: Socket) {
-    super({ allowHalfOpen: true });
+    // A 1 MiB buffer (default 16 KiB, a quarter of one TCP read) lets TCP reads pile up while TLS
+    // or the file writer is busy, instead of pausing and resuming the socket on every read.
+    super({ allowHalfOpen: true, readableHighWaterMark: 1 << 20 });
     socket.on('data', (chunk: Buffer) => {
       if (!this.push(chunk)) socket.pause();
     });
