@@ -29,6 +29,8 @@ export interface SynthOptions {
   readonly renew?: readonly string[];
   /** The time rules treat as now (certificate expiry). @default new Date() */
   readonly now?: Date;
+  /** Called as keys and certificates are made: per key ring, identities done of total. */
+  readonly onProgress?: (ring: string, done: number, total: number) => void;
 }
 
 export interface SynthResult {
@@ -135,7 +137,14 @@ export async function synthesize(scope: Construct, opts: SynthOptions): Promise<
       for (const f of r.files) write(f.role, f.path, f.content);
 
       const spec = keyRingSpecOf(server);
-      const ring = await synthesizeKeyRing(spec, { keyStoreDir: opts.keyStoreDir, outDir: staging, relDir: dir, now, renew: opts.renew });
+      const ring = await synthesizeKeyRing(spec, {
+        keyStoreDir: opts.keyStoreDir,
+        outDir: staging,
+        relDir: dir,
+        now,
+        renew: opts.renew,
+        onProgress: opts.onProgress && ((done, total) => opts.onProgress!(server.keyRing.node.path, done, total)),
+      });
       artifacts.push(...ring.artifacts);
       const model: ServerModel = { ...r.model, keyRing: keyRingModelOf(server, ring.facts), now };
       findings.push(...r.parseFindings, ...runRules(model));

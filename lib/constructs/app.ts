@@ -34,12 +34,15 @@ export class FtpsApp extends Construct {
    * process.exitCode, so a program that does not await still fails visibly.
    */
   synth(): Promise<SynthResult> {
-    const run = synthesize(this, { outdir: this.outdir, keyStoreDir: this.keyStoreDir, renew: this.props.renew });
+    const progress = this.props.quiet ? undefined : progressDisplay();
+    const run = synthesize(this, { outdir: this.outdir, keyStoreDir: this.keyStoreDir, renew: this.props.renew, onProgress: progress?.update });
     run.then(
       (result) => {
+        progress?.done();
         if (!this.props.quiet) for (const f of result.findings) console.error(formatFinding(f));
       },
       (err: unknown) => {
+        progress?.done();
         if (this.props.quiet) return;
         if (err instanceof SynthError) {
           for (const f of err.findings) console.error(formatFinding(f));
@@ -52,4 +55,30 @@ export class FtpsApp extends Construct {
     );
     return run;
   }
+}
+
+/**
+ * Key generation can take a while (RSA keys, many client certificates): after a second
+ * without finishing, show how far it got on stderr — one updating line on a terminal,
+ * a line every few seconds otherwise.
+ */
+function progressDisplay(): { update: (ring: string, done: number, total: number) => void; done: () => void } {
+  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  let shown = false;
+  let lastLine = 0;
+  return {
+    update(ring, done, total) {
+      const now = Date.now();
+      if (now - started < 1000 || total === 0) return;
+      if (!tty && now - lastLine < 5000 && done !== total) return;
+      lastLine = now;
+      shown = true;
+      const line = `zftps: key ring ${ring}: ${done}/${total} keys and certificates`;
+      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+    },
+    done() {
+      if (shown && tty) process.stderr.write('\n');
+    },
+  };
 }

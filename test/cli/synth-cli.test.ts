@@ -103,6 +103,26 @@ app.synth();
     assert.equal(existsSync(join(dir, 'keys')), false, 'no key generated for a configuration that fails the rules');
   });
 
+  it('shows progress on stderr while key generation takes more than a moment', () => {
+    const dir = tmp();
+    const program = join(dir, 'many.ts');
+    writeFileSync(
+      program,
+      `import { FtpsApp, KeyRing, KeyRingName, SecureFtpServer, ClientAuthLevel, ClientCertificate, CertificateAuthority } from 'zftps';
+const app = new FtpsApp();
+const ca = new CertificateAuthority('ca');
+const clients = Array.from({ length: 6 }, (_, i) => new ClientCertificate('c' + i, { signedBy: ca, userId: 'U' + i }));
+const keyRing = new KeyRing(app, 'ring', { name: KeyRingName.saf('FTPRING'), keyBits: 4096, certificateAuthorities: [ca], serverCertificate: { signedBy: ca }, clientCertificates: clients });
+new SecureFtpServer(app, 'many', { keyRing, clientAuth: ClientAuthLevel.LEVEL_2, users: clients.map((_, i) => ({ name: 'U' + i })) });
+app.synth();
+`,
+    );
+    const r = zftps(['synth', program, '--out', join(dir, 'out'), '--keystore', join(dir, 'keys')]);
+    assert.equal(r.code, 0, r.stderr);
+    // 8 keys (CA, server, 6 clients) and their 8 certificates; RSA-4096 keygen takes seconds
+    assert.match(r.stderr, /zftps: key ring ring: 16\/16 keys and certificates/);
+  });
+
   it('a missing program is unusable input (exit 2)', () => {
     const r = zftps(['synth', 'no/such/program.ts']);
     assert.equal(r.code, 2);
