@@ -74,7 +74,9 @@ export class CertificateAuthority {
     readonly props: {
       readonly label?: string;
       readonly subject?: DistinguishedName;
+      /** RSA key size; independent of the rings the CA signs for. @default 2048 */
       readonly keyBits?: 2048 | 3072 | 4096;
+      /** @default 3650 days (or the ring's validity when longer) */
       readonly validityDays?: number;
       /** Bring your own CA (the key is needed only to sign generated certificates). */
       readonly existing?: { readonly certificatePem: string; readonly privateKeyPem?: string };
@@ -190,7 +192,8 @@ export class KeyRing extends Construct {
       name: ca.name,
       label: ca.label,
       subject: ca.props.subject ?? { commonName: ca.name },
-      keyBits: ca.props.keyBits,
+      // A CA may sign for several rings, so its key size never follows one ring's keyBits.
+      keyBits: ca.props.keyBits ?? 2048,
       validityDays: ca.props.validityDays,
       existing: ca.props.existing,
     }));

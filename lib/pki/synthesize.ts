@@ -253,12 +253,14 @@ export async function synthesizeKeyRing(spec: KeyRingSpec, opts: SynthesizeOptio
   const bitsOf = (x: { keyBits?: KeyBits }) => x.keyBits ?? spec.keyBits;
   const keyJobs: { storeKey: string; bits: KeyBits }[] = [];
   const reusedKeys = new Map<string, string>();
-  const needsKey = (storeKey: string, name: string, bits: KeyBits) => {
+  const needsKey = (storeKey: string, name: string, bits: KeyBits, orStronger = false) => {
     const s = stored(storeKey, name);
-    if (s?.privateKeyPem && s.keyBits === bits) reusedKeys.set(storeKey, s.privateKeyPem);
+    if (s?.privateKeyPem && (s.keyBits === bits || (orStronger && (s.keyBits ?? 0) > bits))) reusedKeys.set(storeKey, s.privateKeyPem);
     else keyJobs.push({ storeKey, bits });
   };
-  for (const ca of spec.cas) if (!ca.existing) needsKey(`ca:${ca.name}`, ca.name, bitsOf(ca));
+  // A CA is shared by every ring that uses it; rings with different key sizes must not
+  // regenerate it in turn, so a stored CA key at least as strong as asked is kept.
+  for (const ca of spec.cas) if (!ca.existing) needsKey(`ca:${ca.name}`, ca.name, bitsOf(ca), true);
   for (const leaf of leaves) if (!leaf.spec.existing && !leaf.spec.csr) needsKey(leaf.storeKey, leaf.name, bitsOf(leaf.spec));
 
   const total = keyJobs.length + spec.cas.length + leaves.length;
@@ -299,7 +301,9 @@ export async function synthesizeKeyRing(spec: KeyRingSpec, opts: SynthesizeOptio
       const keyPem = keys.get(storeKey)!;
       const plan: PlannedCert = { role: 'ca', subject: ca.subject, validityDays: ca.validityDays ?? Math.max(3650, spec.validityDays) };
       const { certPem, certHash } = issueOrReuse(storeKey, ca.name, plan, publicKeyPemOf(keyPem), undefined, keyPem);
-      cas.set(ca.name, { name: ca.name, storeKey, label: ca.label, role: 'ca', where: describe(spec, `CA '${ca.name}'`), keyPem, certPem, chainPems: [], keyBits: bitsOf(ca), certHash });
+      const kept = stored(storeKey, ca.name);
+      const keyBits = kept?.privateKeyPem === keyPem && kept.keyBits ? (kept.keyBits as KeyBits) : bitsOf(ca);
+      cas.set(ca.name, { name: ca.name, storeKey, label: ca.label, role: 'ca', where: describe(spec, `CA '${ca.name}'`), keyPem, certPem, chainPems: [], keyBits, certHash });
     }
     tick();
   }

@@ -14,7 +14,8 @@ function program(dir: string) {
   const app = new FtpsApp({ outdir: join(dir, 'out'), keyStoreDir: join(dir, 'keys'), quiet: true });
   const ca = new CertificateAuthority('corp-ca', { subject: { commonName: 'Corp FTP CA', organization: 'Corp' } });
   for (const name of ['east', 'west']) {
-    const keyRing = new KeyRing(app, `${name}-ring`, { name: KeyRingName.saf('FTPRING'), serverCertificate: { label: `${name} server`, signedBy: ca } });
+    // Different ring key sizes: the shared CA must still be made once and then kept.
+    const keyRing = new KeyRing(app, `${name}-ring`, { name: KeyRingName.saf('FTPRING'), keyBits: name === 'east' ? 2048 : 3072, serverCertificate: { label: `${name} server`, signedBy: ca } });
     new SecureFtpServer(app, name, { keyRing, controlPort: name === 'east' ? 2121 : 2122 });
   }
   return app;
