@@ -46,7 +46,8 @@ function fdTargets(pid: number): string[] {
 
 async function backToBaseline(srv: ChildServer, fdBaseline: number): Promise<void> {
   const fds = await settle(() => fdCount(srv.pid), (n) => n <= fdBaseline, 15_000);
-  assert.equal(fds, fdBaseline, `server descriptors ${fds}, baseline ${fdBaseline}: ${fdTargets(srv.pid).join(' ')}`);
+  // At or below the baseline: fewer is fine (the baseline can catch a transient descriptor), more is a leak.
+  assert.ok(fds <= fdBaseline, `server descriptors ${fds}, baseline ${fdBaseline}: ${fdTargets(srv.pid).join(' ')}`);
   assert.equal(await settle(() => establishedOn(srv.port), (n) => n === 0, 15_000), 0, 'control sessions left open');
   assert.equal(srv.child.exitCode, null, 'the server is still running');
 }

@@ -44,7 +44,7 @@ describe('load: 200 concurrent TLS sessions on loopback', () => {
     assert.ok(r.rssPeak < RSS_BOUND, `server RSS peaked at ${mib(r.rssPeak)} (bound ${mib(RSS_BOUND)})`);
     assert.ok(r.fdPeak >= r.fdBaseline + 200, 'the sampler saw the sessions');
     const fds = await settle(() => fdCount(srv.pid), (n) => n <= r.fdBaseline);
-    assert.equal(fds, r.fdBaseline, 'server descriptors back to baseline');
+    assert.ok(fds <= r.fdBaseline, `server descriptors ${fds} back to at most the baseline ${r.fdBaseline}`);
     assert.equal(await settle(() => establishedOn(srv.port), (n) => n === 0), 0, 'no control session left');
   });
 });
