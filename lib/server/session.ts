@@ -19,6 +19,7 @@ import { examinePeer, TlsBinding, type PeerCertificate } from './tls-binding';
 import { hasExtension, passwordOptional, type EffectiveSettings, type UserAccount } from './settings';
 import type { Logger } from './log';
 import { FsError, formatListLine, formatMlsxFacts, type FileInfo, type UserFileSystem } from './storage';
+import { sendFile } from './send-file';
 
 export interface SessionHost {
   readonly log: Logger;
@@ -962,22 +963,36 @@ export class ControlSession {
     this.restOffset = 0;
     const info = await this.fs!.stat(vp);
     if (info.type !== 'file') return this.reply(550, `${arg}: not a plain file.`);
-    const { stream, size } = await this.fs!.openRead(vp, offset);
+    // Binary (the bulk of FTPS traffic) goes from reused buffers; ASCII needs the line-end transform.
+    const source = this.type === 'A' ? { stream: (await this.fs!.openRead(vp, offset)).stream } : { reader: await this.fs!.openReader(vp, offset) };
+    const size = info.size;
+    const release = (): void => {
+      if (source.stream) source.stream.destroy();
+      else void source.reader!.close();
+    };
     const started = Date.now();
     this.startTransfer(async (signal) => {
       const data = await this.openData(`Opening ${this.type === 'A' ? 'ASCII' : 'BINARY'} mode data connection for ${arg} (${size} bytes).`, signal).catch(
         (e) => {
-          stream.destroy();
+          release();
           throw e;
         },
       );
-      if (!data) return void stream.destroy();
+      if (!data) return release();
       let bytes = 0;
-      stream.on('data', (c: Buffer) => (bytes += c.length));
       const ok = await this.run(
         signal,
         async () => {
-          await (this.type === 'A' ? pipeline(stream, toNetworkAscii(), data, { end: false }) : pipeline(stream, data, { end: false }));
+          try {
+            if (source.stream) {
+              source.stream.on('data', (c: Buffer) => (bytes += c.length));
+              await pipeline(source.stream, toNetworkAscii(), data, { end: false });
+            } else {
+              await sendFile(source.reader!, data, (n) => (bytes += n));
+            }
+          } finally {
+            release();
+          }
           await endAfterWrites(data);
         },
         data,

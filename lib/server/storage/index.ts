@@ -77,6 +77,12 @@ export interface UploadHandle {
   abort(keepPartial?: boolean): Promise<void>;
 }
 
+export interface FileReader {
+  readonly size: number;
+  read(into: Buffer): Promise<number>;
+  close(): Promise<void>;
+}
+
 export interface UserFileSystem {
   /** Virtual absolute path ('/a/b') of `path` relative to `cwd`; rejects escapes (ESCAPE). */
   resolve(cwd: string, path: string): Promise<string>;
@@ -85,6 +91,11 @@ export interface UserFileSystem {
   list(vpath: string): Promise<FileInfo[]>;
   /** `size` is the whole file's size; the stream starts at `offset`. */
   openRead(vpath: string, offset?: number): Promise<{ stream: Readable; size: number }>;
+  /**
+   * The same file as a reader into buffers the caller owns (and reuses), from `offset`:
+   * `read` returns the bytes read, 0 at the end. `close` must be called.
+   */
+  openReader(vpath: string, offset?: number): Promise<FileReader>;
   openWrite(vpath: string, opts: { mode: WriteMode; offset?: number }): Promise<UploadHandle>;
   mkdir(vpath: string): Promise<void>;
   rmdir(vpath: string): Promise<void>;
@@ -266,6 +277,37 @@ class Home implements UserFileSystem {
       await closeFd(fd).catch(() => undefined);
       throw toFsError(err, vpath);
     }
+  }
+
+  async openReader(vpath: string, offset = 0): Promise<FileReader> {
+    checkOffset(offset, vpath);
+    const parts = this.parse(vpath);
+    const real = await this.existing(parts, vpath);
+    const fd = await this.openChecked(real, READ_FLAGS, vpath);
+    let st: fs.Stats;
+    try {
+      st = await fstatFd(fd);
+      if (st.isDirectory()) throw fsError('EISDIR', vpath);
+      if (!st.isFile()) throw fsError('EACCES', vpath, 'not a regular file');
+    } catch (err) {
+      await closeFd(fd).catch(() => undefined);
+      throw toFsError(err, vpath);
+    }
+    let position = offset;
+    let closed = false;
+    return {
+      size: st.size,
+      read: async (into) => {
+        const { bytesRead: n } = await readFd(fd, into, 0, into.length, position).catch((err) => Promise.reject(toFsError(err, vpath)));
+        position += n;
+        return n;
+      },
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await closeFd(fd).catch(() => undefined);
+      },
+    };
   }
 
   private async openChecked(real: string, flags: number, vpath: string, mode = 0o644): Promise<number> {
