@@ -72,7 +72,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 };
 
 /** Recognized but never implemented here (RFC 959 SMNT, RFC 2228 Kerberos-only commands). */
-export const NOT_IMPLEMENTED = new Set(['SMNT', 'ADAT', 'MIC', 'CONF', 'ENC', 'SITE', 'LANG']);
+export const UNSUPPORTED_COMMANDS = new Set(['SMNT', 'ADAT', 'MIC', 'CONF', 'ENC', 'SITE', 'LANG']);
 
 /** Commands that take a path argument (for logging, and ABOR/REST bookkeeping). */
 export const TRANSFER_COMMANDS = new Set(['RETR', 'STOR', 'STOU', 'APPE', 'LIST', 'NLST', 'MLSD']);

@@ -10,7 +10,7 @@ import type * as net from 'node:net';
 import type * as tls from 'node:tls';
 import type { Duplex, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { COMMANDS, NOT_IMPLEMENTED } from './commands';
+import { COMMANDS, UNSUPPORTED_COMMANDS } from './commands';
 import { connectActive, fromNetworkAscii, PassiveListener, plainAddress, sameAddress, toNetworkAscii } from './data';
 import { findUser, level3Refusal, mapCertificate, type LoginGuard } from './auth';
 import { NotTlsError, RecordTap, looksLikeRecord } from './record-tap';
@@ -376,7 +376,7 @@ export class ControlSession {
     this.log.debug({ cmd: verb, arg: verb === 'PASS' ? '****' : arg.slice(0, 200) }, 'command');
 
     if (!/^[A-Z]{3,4}$/.test(verb)) return this.reply(500, 'Syntax error, command unrecognized.');
-    if (NOT_IMPLEMENTED.has(verb)) return this.reply(502, `Command ${verb} not implemented.`);
+    if (UNSUPPORTED_COMMANDS.has(verb)) return this.reply(502, `Command ${verb} not supported by this server.`);
     const spec = COMMANDS[verb];
     if (!spec) return this.reply(500, `Unknown command ${verb}.`);
     if (spec.needs === 'TLS' ? !this.tlsEnabled : spec.needs && !hasExtension(this.s, spec.needs)) {
@@ -510,7 +510,7 @@ export class ControlSession {
       case 'MLST':
         return this.cmdMlst(arg);
     }
-    this.reply(502, `Command ${verb} not implemented.`);
+    this.reply(502, `Command ${verb} not supported by this server.`);
   }
 
   // ------------------------------------------------------------------ login

@@ -6,6 +6,37 @@ import { RawFtp, login } from './support/raw';
 import { testPki } from './support/pki';
 
 const ca = () => testPki().caPath;
+
+/**
+ * Python prelude: AUTH TLS and login as alice with TLS driven through memory BIOs, so a test
+ * controls exactly which bytes (TLS records or plaintext) go out in which TCP segment.
+ * Leaves `s` (the socket), `obj` (the TLS object), `pump()` and `cmd(bytes)`.
+ */
+const TLS_LOGIN_OVER_MEMORY_BIO = `
+import socket, ssl, os
+ctx = ssl.create_default_context(cafile=os.environ['CA'])
+s = socket.create_connection(('127.0.0.1', int(os.environ['PORT'])), timeout=10)
+f = s.makefile('rb')
+f.readline(); s.sendall(b'AUTH TLS\\r\\n'); f.readline()
+inc, out = ssl.MemoryBIO(), ssl.MemoryBIO()
+obj = ctx.wrap_bio(inc, out, server_hostname='localhost')
+def pump():
+    d = out.read()
+    if d: s.sendall(d)
+while True:
+    try:
+        obj.do_handshake(); break
+    except ssl.SSLWantReadError:
+        pump(); inc.write(s.recv(65536))
+pump()
+def cmd(c):
+    obj.write(c); pump()
+    while True:
+        try:
+            return obj.read(4096)
+        except ssl.SSLWantReadError:
+            inc.write(s.recv(65536))
+cmd(b'USER alice\\r\\n'); cmd(b'PASS secret\\r\\n')`;
 async function withServer(patch: SettingsPatch, fn: (port: number, implicitPort?: number) => Promise<void>): Promise<void> {
   const t = await startTestServer(patch);
   try {
@@ -170,31 +201,8 @@ f.quit()
   // must answer the client's.
   it('the server close_notify answers the client close_notify; nothing follows the 200 before it', () =>
     withServer({}, async (port) => {
-      const r = await python(`
-import socket, ssl, os, time
-ctx = ssl.create_default_context(cafile=os.environ['CA'])
-s = socket.create_connection(('127.0.0.1', int(os.environ['PORT'])), timeout=10)
-f = s.makefile('rb')
-f.readline(); s.sendall(b'AUTH TLS\\r\\n'); f.readline()
-inc, out = ssl.MemoryBIO(), ssl.MemoryBIO()
-obj = ctx.wrap_bio(inc, out, server_hostname='localhost')
-def pump():
-    d = out.read()
-    if d: s.sendall(d)
-while True:
-    try:
-        obj.do_handshake(); break
-    except ssl.SSLWantReadError:
-        pump(); inc.write(s.recv(65536))
-pump()
-def cmd(c):
-    obj.write(c); pump()
-    while True:
-        try:
-            return obj.read(4096)
-        except ssl.SSLWantReadError:
-            inc.write(s.recv(65536))
-cmd(b'USER alice\\r\\n'); cmd(b'PASS secret\\r\\n')
+      const r = await python(`${TLS_LOGIN_OVER_MEMORY_BIO}
+import time
 print(cmd(b'CCC\\r\\n').decode().strip())
 time.sleep(0.2)   # a client busy elsewhere (lftp under load) before it reads on
 s.setblocking(False)
@@ -225,31 +233,7 @@ print(f.readline().decode().strip())
 
   it('close_notify and the next command in one TCP segment', () =>
     withServer({}, async (port) => {
-      const r = await python(`
-import socket, ssl, os
-ctx = ssl.create_default_context(cafile=os.environ['CA'])
-s = socket.create_connection(('127.0.0.1', int(os.environ['PORT'])), timeout=10)
-f = s.makefile('rb')
-f.readline(); s.sendall(b'AUTH TLS\\r\\n'); f.readline()
-inc, out = ssl.MemoryBIO(), ssl.MemoryBIO()
-obj = ctx.wrap_bio(inc, out, server_hostname='localhost')
-def pump():
-    d = out.read()
-    if d: s.sendall(d)
-while True:
-    try:
-        obj.do_handshake(); break
-    except ssl.SSLWantReadError:
-        pump(); inc.write(s.recv(65536))
-pump()
-def cmd(c):
-    obj.write(c); pump()
-    while True:
-        try:
-            return obj.read(4096)
-        except ssl.SSLWantReadError:
-            inc.write(s.recv(65536))
-cmd(b'USER alice\\r\\n'); cmd(b'PASS secret\\r\\n')
+      const r = await python(`${TLS_LOGIN_OVER_MEMORY_BIO}
 print(cmd(b'CCC\\r\\n').decode().strip())
 try:
     obj.unwrap()
